@@ -1,0 +1,24 @@
+/**
+ * Every failure contract-kit reports to a person carries a stable code (documented in README.md)
+ * and a message that says what failed, where, and what to do next.
+ */
+export const ContractKitErrorCodes = {
+  pactPartMalformed: 'CK_PACT_PART_MALFORMED',
+  pactConflict: 'CK_PACT_CONFLICT',
+  noPacts: 'CK_NO_PACTS',
+  unknownProviderState: 'CK_UNKNOWN_PROVIDER_STATE',
+  providerStateFailed: 'CK_PROVIDER_STATE_FAILED',
+  verificationFailed: 'CK_VERIFICATION_FAILED',
+  verifierCrashed: 'CK_VERIFIER_CRASHED',
+} as const;
+
+export type ContractKitErrorCode = (typeof ContractKitErrorCodes)[keyof typeof ContractKitErrorCodes];
+
+export class ContractKitError extends Error {
+  readonly code: ContractKitErrorCode;
+  constructor(code: ContractKitErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ContractKitError';
+    this.code = code;
+  }
+}

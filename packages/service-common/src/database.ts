@@ -1,0 +1,113 @@
+import SqliteDatabase from 'better-sqlite3';
+import {
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+} from 'kysely';
+import pg from 'pg';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** A `postgres://` / `postgresql://` URL selects PostgreSQL; anything else is a SQLite file path or `:memory:`. */
+  url: string;
+  /**
+   * PostgreSQL only: the schema every connection works in, created when missing. Lets several
+   * isolated databases (parallel test files, verification shards) share one server.
+   */
+  schema?: string;
+}
+
+export interface Database<DB> {
+  readonly db: Kysely<DB>;
+  readonly kind: DatabaseKind;
+  /** Human-readable target for logs: never includes a password. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'DatabaseError';
+    this.code = code;
+  }
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
+  if (!isPostgresUrl(options.url)) {
+    const sqlite = new SqliteDatabase(options.url);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, kind: 'sqlite', description: `sqlite:${options.url}`, close: () => db.destroy() };
+  }
+
+  const { schema } = options;
+  if (schema !== undefined && !schemaNamePattern.test(schema)) {
+    throw new DatabaseError('DB_BAD_SCHEMA_NAME', `Schema name "${schema}" must match ${schemaNamePattern}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const description = `${redact(options.url)}${schema ? ` (schema ${schema})` : ''}`;
+  try {
+    if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    else await sql`select 1`.execute(db);
+  } catch (err) {
+    await db.destroy();
+    throw new DatabaseError(
+      'DB_UNREACHABLE',
+      `Cannot connect to PostgreSQL at ${description}: ${(err as Error).message}. Check DATABASE_URL and that the server is running.`,
+      err,
+    );
+  }
+  return { db, kind: 'postgres', description, close: () => db.destroy() };
+}
+
+/** Drops a PostgreSQL schema and everything in it; used to clean up isolated test databases. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!schemaNamePattern.test(schema)) throw new DatabaseError('DB_BAD_SCHEMA_NAME', `Bad schema name "${schema}"`);
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Runs every pending migration, in name order; throws with the failing migration's name. */
+export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new DatabaseError('DB_MIGRATION_FAILED', `Migration "${failed}" failed: ${(error as Error).message}`, error);
+  }
+}

@@ -1,0 +1,89 @@
+import Fastify from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerErrorHandling } from './error-handling.ts';
+import { CommonErrorCodes, ServiceError } from './errors.ts';
+
+const app = Fastify({ logger: false });
+registerErrorHandling(app);
+app.post(
+  '/echo',
+  { schema: { body: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } } },
+  async (request) => request.body,
+);
+app.get('/teapot', async () => {
+  throw new ServiceError(418, 'TEAPOT', 'I am a teapot', { details: { brew: 'tea' } });
+});
+app.get('/crash', async () => {
+  throw new Error('connection to db-internal-7 at 10.1.2.3 refused');
+});
+
+afterAll(() => app.close());
+
+describe('registerErrorHandling', () => {
+  it('turns a ServiceError into the error shape with its details', async () => {
+    const response = await app.inject({ url: '/teapot' });
+    expect(response.statusCode).toBe(418);
+    expect(response.json()).toEqual({
+      statusCode: 418,
+      code: 'TEAPOT',
+      error: "I'm a Teapot",
+      message: 'I am a teapot',
+      details: { brew: 'tea' },
+    });
+  });
+
+  it('answers validation failures with 400 and the ajv errors', async () => {
+    const response = await app.inject({ method: 'POST', url: '/echo', payload: { n: 'x' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      code: CommonErrorCodes.validationFailed,
+      error: 'Bad Request',
+      message: 'body/n must be integer',
+      details: [{ location: 'body', path: '/n', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }],
+    });
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_BODY', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"n": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe(CommonErrorCodes.malformedBody);
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<n/>',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe(CommonErrorCodes.unsupportedMediaType);
+  });
+
+  it('never leaks the internals of a 5xx', async () => {
+    const response = await app.inject({ url: '/crash' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      statusCode: 500,
+      code: CommonErrorCodes.internal,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; it has been logged.',
+    });
+  });
+
+  it('answers unknown routes with 404 ROUTE_NOT_FOUND', async () => {
+    const response = await app.inject({ method: 'DELETE', url: '/missing?x=1' });
+    expect(response.json()).toEqual({
+      statusCode: 404,
+      code: CommonErrorCodes.routeNotFound,
+      error: 'Not Found',
+      message: 'No route for DELETE /missing?x=1',
+    });
+  });
+});
