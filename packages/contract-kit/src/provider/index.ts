@@ -1,0 +1,9 @@
+export { defineStates, type StateHandler, type StateHandlers, type StateParams, type StateValues } from './states.ts';
+export { type PactSource, type VerifierLogLevel, type VerifyProviderOptions, verifyProvider } from './verify-provider.ts';
+export {
+  countOutcomes,
+  formatReport,
+  type InteractionOutcome,
+  type InteractionResult,
+  type VerificationReport,
+} from './results.ts';

@@ -1,0 +1,140 @@
+import type { StateFailure } from './state-server.ts';
+
+export type InteractionResult = 'passed' | 'failed' | 'pending';
+
+export interface InteractionOutcome {
+  description: string;
+  /** `Given …` part as the verifier names it, with the consumer, e.g. "OrderService: Given a user exists". */
+  context: string;
+  result: InteractionResult;
+  /** What was expected and what came back, one readable line each; empty when it passed. */
+  problems: string[];
+}
+
+export interface VerificationReport {
+  provider: string;
+  passed: boolean;
+  durationMs: number;
+  interactions: InteractionOutcome[];
+  stateFailures: StateFailure[];
+  notices: string[];
+  /** The verifier's own human-readable output (status, headers, body diff per interaction). */
+  output: string[];
+}
+
+interface RawMismatch {
+  type?: string;
+  mismatch?: string;
+  path?: string;
+  key?: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+interface RawVerifierResults {
+  result?: boolean;
+  errors?: { interaction: string; mismatch: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+  interactionResults?: { description: string; result: string }[];
+  notices?: { text?: string }[];
+  output?: string[];
+}
+
+const stateChangeFailed = 'One or more of the setup state change handlers has failed';
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function describeMismatch(m: RawMismatch): string {
+  switch (m.type) {
+    case 'StatusMismatch':
+      return `status: expected ${show(m.expected)} but was ${show(m.actual)}`;
+    case 'HeaderMismatch':
+      return `header ${m.key}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
+    case 'BodyMismatch':
+      return `body ${m.path ?? '$'}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
+    case 'BodyTypeMismatch':
+      return `body type: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
+    default:
+      return `${m.type ?? 'mismatch'}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
+  }
+}
+
+/** "Verifying a pact between A and B Given s1 And s2 - description" → "A: Given s1 And s2". */
+function contextOf(interaction: string, description: string): string {
+  const between = /^Verifying a pact between (.+?) and .+?(?: (Given .*))? - /.exec(interaction);
+  const suffix = ` - ${description}`;
+  const head = interaction.endsWith(suffix) ? interaction.slice(0, -suffix.length) : interaction;
+  const given = / (Given .*)$/.exec(head)?.[1];
+  const consumer = between?.[1];
+  return [consumer, given].filter(Boolean).join(': ');
+}
+
+function statesIn(context: string): string[] {
+  const given = /Given (.*)$/.exec(context)?.[1];
+  return given ? given.split(' And ') : [];
+}
+
+/** Turns the verifier's JSON results into one outcome per interaction, with readable problems. */
+export function parseVerifierResults(
+  raw: string,
+  context: { provider: string; stateFailures: StateFailure[]; durationMs: number },
+): VerificationReport {
+  const parsed = JSON.parse(raw) as RawVerifierResults;
+  const unclaimed = [...context.stateFailures];
+  const errorsByDescription = new Map<string, NonNullable<RawVerifierResults['errors']>>();
+  for (const error of parsed.errors ?? []) {
+    const description = (parsed.interactionResults ?? []).find((r) => error.interaction.endsWith(` - ${r.description}`))
+      ?.description;
+    const key = description ?? error.interaction;
+    errorsByDescription.set(key, [...(errorsByDescription.get(key) ?? []), error]);
+  }
+
+  const interactions = (parsed.interactionResults ?? []).map((r): InteractionOutcome => {
+    const errors = errorsByDescription.get(r.description) ?? [];
+    const where = errors[0] ? contextOf(errors[0].interaction, r.description) : '';
+    const problems = errors.flatMap((error) => {
+      if (error.mismatch.type === 'mismatches') return (error.mismatch.mismatches ?? []).map(describeMismatch);
+      const message = error.mismatch.message ?? 'failed';
+      if (!message.startsWith(stateChangeFailed)) return [message];
+      // Name the state and say why: the verifier itself only says that "a handler" failed.
+      const states = statesIn(where);
+      const index = unclaimed.findIndex((f) => states.includes(f.state));
+      const failure = index >= 0 ? unclaimed.splice(index, 1)[0] : undefined;
+      return [failure ? `provider state "${failure.state}" (${failure.action}): ${failure.message}` : message];
+    });
+    const result: InteractionResult =
+      r.result === 'OK' ? 'passed' : r.result.toLowerCase().includes('pending') ? 'pending' : 'failed';
+    return { description: r.description, context: where, result, problems };
+  });
+
+  return {
+    provider: context.provider,
+    passed: parsed.result === true && interactions.every((i) => i.result !== 'failed'),
+    durationMs: context.durationMs,
+    interactions,
+    stateFailures: context.stateFailures,
+    notices: (parsed.notices ?? []).map((n) => n.text ?? '').filter(Boolean),
+    output: parsed.output ?? [],
+  };
+}
+
+/** A report a person can act on: one line per interaction, and under each failure what went wrong. */
+export function formatReport(report: VerificationReport): string {
+  const lines = [`${report.provider}: ${report.passed ? 'verified' : 'FAILED'} (${Math.round(report.durationMs)} ms)`];
+  for (const interaction of report.interactions) {
+    const mark = interaction.result === 'passed' ? '✓' : interaction.result === 'pending' ? '…' : '✗';
+    const where = interaction.context ? ` [${interaction.context}]` : '';
+    lines.push(`  ${mark} ${interaction.description}${where}${interaction.result === 'pending' ? ' (pending)' : ''}`);
+    for (const problem of interaction.problems) lines.push(`      - ${problem}`);
+  }
+  const counts = countOutcomes(report);
+  lines.push(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
+  return lines.join('\n');
+}
+
+export function countOutcomes(report: VerificationReport): Record<InteractionResult, number> {
+  const counts: Record<InteractionResult, number> = { passed: 0, failed: 0, pending: 0 };
+  for (const interaction of report.interactions) counts[interaction.result] += 1;
+  return counts;
+}
