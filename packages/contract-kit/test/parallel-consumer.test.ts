@@ -28,9 +28,9 @@ function runConsumerSuite(): string {
 describe('consumer pacts under parallel vitest workers', () => {
   it(`lose no interaction and are byte-identical over ${runs} runs of ${files} files × ${perFile} interactions`, () => {
     const outputs = Array.from({ length: runs }, runConsumerSuite);
-    const descriptions = (JSON.parse(outputs[0] ?? '{}') as { interactions: { description: string }[] }).interactions.map(
-      (i) => i.description,
-    );
+    const descriptions = (
+      JSON.parse(outputs[0] ?? '{}') as { interactions: { description: string }[] }
+    ).interactions.map((i) => i.description);
     const expected = ['a', 'b', 'c', 'd', 'e', 'f']
       .flatMap((group) => Array.from({ length: perFile }, (_, i) => `${group}: a request for thing ${i}`))
       .sort();

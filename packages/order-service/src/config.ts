@@ -25,7 +25,11 @@ const envSchema = {
     HOST: { type: 'string', default: '127.0.0.1' },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3002 },
     DATABASE_PATH: { type: 'string', minLength: 1, default: '.data/order-service.sqlite' },
-    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    LOG_LEVEL: {
+      type: 'string',
+      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      default: 'info',
+    },
     USER_SERVICE_URL: { type: 'string', pattern: '^https?://' },
     USER_SERVICE_TOKEN: { type: 'string', minLength: 1 },
     USER_SERVICE_TIMEOUT_MS: { type: 'integer', minimum: 50, maximum: 60_000, default: 2_000 },
@@ -39,6 +43,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): OrderServiceCo
     port: raw.PORT,
     databasePath: raw.DATABASE_PATH,
     logLevel: raw.LOG_LEVEL,
-    userService: { baseUrl: raw.USER_SERVICE_URL, token: raw.USER_SERVICE_TOKEN, timeoutMs: raw.USER_SERVICE_TIMEOUT_MS },
+    userService: {
+      baseUrl: raw.USER_SERVICE_URL,
+      token: raw.USER_SERVICE_TOKEN,
+      timeoutMs: raw.USER_SERVICE_TIMEOUT_MS,
+    },
   };
 }

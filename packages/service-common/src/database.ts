@@ -4,9 +4,10 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
-  sql,
   SqliteDialect,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 
@@ -104,7 +105,17 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 /** Runs every pending migration, in name order; throws with the failing migration's name. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
+  // Kysely looks for its migration tables in every schema unless told which one: with several isolated
+  // schemas on one server it would find another schema's tables and skip creating its own.
+  const migrationTableSchema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

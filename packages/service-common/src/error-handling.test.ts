@@ -40,7 +40,9 @@ describe('registerErrorHandling', () => {
       code: CommonErrorCodes.validationFailed,
       error: 'Bad Request',
       message: 'body/n must be integer',
-      details: [{ location: 'body', path: '/n', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }],
+      details: [
+        { location: 'body', path: '/n', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' },
+      ],
     });
   });
 

@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { CommonErrorCodes, ServiceError } from './errors.ts';
 
 export interface ErrorBody {
@@ -26,9 +26,7 @@ export const errorBodySchema = {
 
 function body(statusCode: number, code: string, message: string, details?: unknown): ErrorBody {
   const error = STATUS_CODES[statusCode] ?? 'Error';
-  return details === undefined
-    ? { statusCode, code, error, message }
-    : { statusCode, code, error, message, details };
+  return details === undefined ? { statusCode, code, error, message } : { statusCode, code, error, message, details };
 }
 
 /** Maps anything thrown inside a route to the one error shape. */

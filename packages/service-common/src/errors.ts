@@ -8,12 +8,7 @@ export class ServiceError extends Error {
   readonly code: string;
   readonly details: unknown;
 
-  constructor(
-    statusCode: number,
-    code: string,
-    message: string,
-    options: { details?: unknown; cause?: unknown } = {},
-  ) {
+  constructor(statusCode: number, code: string, message: string, options: { details?: unknown; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.statusCode = statusCode;

@@ -22,7 +22,12 @@ export function createConsumerPact(options: ConsumerPactOptions): PactV4 {
   // No telemetry, and no network wait for it, wherever the kit is used.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const testFile = options.testFile.startsWith('file:') ? fileURLToPath(options.testFile) : options.testFile;
-  const dir = preparePart({ pactDir: options.pactDir, consumer: options.consumer, provider: options.provider, testFile });
+  const dir = preparePart({
+    pactDir: options.pactDir,
+    consumer: options.consumer,
+    provider: options.provider,
+    testFile,
+  });
   return new PactV4({
     consumer: options.consumer,
     provider: options.provider,

@@ -1,3 +1,3 @@
-export { createConsumerPact, type ConsumerPactOptions, type PactLogLevel } from './create-pact.ts';
+export { type ConsumerPactOptions, createConsumerPact, type PactLogLevel } from './create-pact.ts';
 export { mergePactsAfterRun } from './merge-after-run.ts';
 export { canonicalJson, type MergeResult, mergePactParts, pactFileName, pairsWithParts } from './pact-parts.ts';

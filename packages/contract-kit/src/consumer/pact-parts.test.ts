@@ -22,7 +22,12 @@ function writePart(testName: string, interactions: unknown[]): string {
   const testFile = join(root, testName);
   writeFileSync(testFile, '// test');
   const dir = preparePart({ pactDir: root, ...pair, testFile });
-  const pact = { consumer: { name: 'Web' }, provider: { name: 'Api' }, interactions, metadata: { pactSpecification: { version: '4.0' } } };
+  const pact = {
+    consumer: { name: 'Web' },
+    provider: { name: 'Api' },
+    interactions,
+    metadata: { pactSpecification: { version: '4.0' } },
+  };
   writeFileSync(join(dir, 'Web-Api.json'), JSON.stringify(pact));
   return testFile;
 }
@@ -90,7 +95,9 @@ describe('mergePactParts', () => {
     expect(() => mergePactParts({ pactDir: root, ...pair })).toThrowError(
       expect.objectContaining({
         code: ContractKitErrorCodes.pactPartMalformed,
-        message: expect.stringMatching(/Web-Api\.json is not valid JSON .*Delete it and run the consumer tests again\.$/),
+        message: expect.stringMatching(
+          /Web-Api\.json is not valid JSON .*Delete it and run the consumer tests again\.$/,
+        ),
       }),
     );
   });

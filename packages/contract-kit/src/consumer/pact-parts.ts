@@ -24,7 +24,12 @@ function partsDirOf(pactDir: string, consumer: string, provider: string): string
  * Prepares an empty part folder for one test file and returns it. Emptying it first is what
  * removes interactions that the test file no longer declares.
  */
-export function preparePart(options: { pactDir: string; consumer: string; provider: string; testFile: string }): string {
+export function preparePart(options: {
+  pactDir: string;
+  consumer: string;
+  provider: string;
+  testFile: string;
+}): string {
   const { pactDir, consumer, provider, testFile } = options;
   const id = createHash('sha256').update(testFile).digest('hex').slice(0, 16);
   const dir = join(partsDirOf(pactDir, consumer, provider), id);
@@ -94,7 +99,11 @@ export interface MergeResult {
  * sorted and canonical so the file is byte-identical across runs, and written atomically.
  * Parts whose test file no longer exists are dropped (and deleted).
  */
-export function mergePactParts(options: { pactDir: string; consumer: string; provider: string }): MergeResult | undefined {
+export function mergePactParts(options: {
+  pactDir: string;
+  consumer: string;
+  provider: string;
+}): MergeResult | undefined {
   const { pactDir, consumer, provider } = options;
   const partsDir = partsDirOf(pactDir, consumer, provider);
   if (!existsSync(partsDir)) return undefined;
@@ -134,7 +143,12 @@ export function mergePactParts(options: { pactDir: string; consumer: string; pro
   const interactions = [...byIdentity.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, entry]) => entry.interaction);
-  const document = { consumer: { name: consumer }, provider: { name: provider }, interactions, metadata: metadata ?? {} };
+  const document = {
+    consumer: { name: consumer },
+    provider: { name: provider },
+    interactions,
+    metadata: metadata ?? {},
+  };
   const file = join(pactDir, pactFileName(consumer, provider));
   const content = canonicalJson(document);
   const changed = !existsSync(file) || readFileSync(file, 'utf8') !== content;

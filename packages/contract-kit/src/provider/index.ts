@@ -1,5 +1,3 @@
-export { defineStates, type StateHandler, type StateHandlers, type StateParams, type StateValues } from './states.ts';
-export { type PactSource, type VerifierLogLevel, type VerifyProviderOptions, verifyProvider } from './verify-provider.ts';
 export {
   countOutcomes,
   formatReport,
@@ -7,3 +5,10 @@ export {
   type InteractionResult,
   type VerificationReport,
 } from './results.ts';
+export { defineStates, type StateHandler, type StateHandlers, type StateParams, type StateValues } from './states.ts';
+export {
+  type PactSource,
+  type VerifierLogLevel,
+  type VerifyProviderOptions,
+  verifyProvider,
+} from './verify-provider.ts';

@@ -84,8 +84,9 @@ export function parseVerifierResults(
   const unclaimed = [...context.stateFailures];
   const errorsByDescription = new Map<string, NonNullable<RawVerifierResults['errors']>>();
   for (const error of parsed.errors ?? []) {
-    const description = (parsed.interactionResults ?? []).find((r) => error.interaction.endsWith(` - ${r.description}`))
-      ?.description;
+    const description = (parsed.interactionResults ?? []).find((r) =>
+      error.interaction.endsWith(` - ${r.description}`),
+    )?.description;
     const key = description ?? error.interaction;
     errorsByDescription.set(key, [...(errorsByDescription.get(key) ?? []), error]);
   }

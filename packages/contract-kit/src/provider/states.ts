@@ -2,6 +2,7 @@
 export type StateValues = Record<string, unknown>;
 export type StateParams = Record<string, unknown>;
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a setup that seeds and returns nothing is the common case.
 export type StateSetup<P extends StateParams = StateParams> = (params: P) => Promise<StateValues | undefined | void>;
 
 export type StateHandler<P extends StateParams = StateParams> =
@@ -24,5 +25,7 @@ export function setupOf(handler: StateHandler<never>): StateSetup<StateParams> {
 }
 
 export function teardownOf(handler: StateHandler<never>): ((params: StateParams) => Promise<void>) | undefined {
-  return typeof handler === 'function' ? undefined : (handler.teardown as ((p: StateParams) => Promise<void>) | undefined);
+  return typeof handler === 'function'
+    ? undefined
+    : (handler.teardown as ((p: StateParams) => Promise<void>) | undefined);
 }

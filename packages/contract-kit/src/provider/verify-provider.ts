@@ -1,5 +1,5 @@
-import pactCore, { type VerifierOptions } from '@pact-foundation/pact-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setLogLevel, Verifier, type VerifierOptions } from '@pact-foundation/pact-core';
 import type { FastifyInstance } from 'fastify';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { placeholderToken } from '../placeholder-token.ts';
@@ -111,9 +111,10 @@ export async function verifyProvider<App extends FastifyInstance>(
       logLevel: options.logLevel ?? 'error',
       timeout: options.timeoutMs ?? 10_000,
     };
+    setLogLevel(verifierOptions.logLevel);
     let raw: string;
     try {
-      raw = await pactCore.verifyPacts(verifierOptions);
+      raw = await new Verifier(verifierOptions).verify();
     } catch (err) {
       // A failed verification rejects with the verifier's JSON results as the message.
       const message = (err as Error).message;

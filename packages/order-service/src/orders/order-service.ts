@@ -37,11 +37,7 @@ function fromUserService(err: unknown, userId?: number): unknown {
   }
 }
 
-export function createOrderService(deps: {
-  orders: OrdersRepository;
-  users: UserServiceClient;
-  now?: () => Date;
-}) {
+export function createOrderService(deps: { orders: OrdersRepository; users: UserServiceClient; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
 
   async function fetchCustomer(userId: number): Promise<Customer> {

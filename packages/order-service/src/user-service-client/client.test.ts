@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { activeUser, closedPortUrl, sendJson, type StubServer, startStubServer } from '../../test/helpers/stub-server.ts';
+import {
+  activeUser,
+  closedPortUrl,
+  type StubServer,
+  sendJson,
+  startStubServer,
+} from '../../test/helpers/stub-server.ts';
 import { UserServiceClient } from './client.ts';
 import { UserServiceError, UserServiceErrorCodes } from './errors.ts';
 
@@ -45,7 +51,12 @@ describe('UserServiceClient.getUser', () => {
     [500, UserServiceErrorCodes.unavailable],
     [503, UserServiceErrorCodes.unavailable],
   ])('turns a %i into %s, keeping the upstream code', async (status, code) => {
-    const client = await clientAnswering(status, { statusCode: status, code: 'UPSTREAM_CODE', error: 'x', message: 'y' });
+    const client = await clientAnswering(status, {
+      statusCode: status,
+      code: 'UPSTREAM_CODE',
+      error: 'x',
+      message: 'y',
+    });
     const err = await failureOf(client.getUser(42));
     expect({ code: err.code, status: err.status, upstreamCode: err.upstreamCode }).toEqual({
       code,
@@ -58,8 +69,16 @@ describe('UserServiceClient.getUser', () => {
     ['a missing address', { ...activeUser, address: undefined }, 'user.address should be an object'],
     ['an unknown status', { ...activeUser, status: 'deleted' }, 'user.status should be "active" or "suspended"'],
     ['a string id', { ...activeUser, id: '42' }, 'user.id should be an id'],
-    ['a createdAt that is not a date-time', { ...activeUser, createdAt: 'yesterday' }, 'user.createdAt should be an ISO-8601 date-time'],
-    ['a numeric postal code', { ...activeUser, address: { ...activeUser.address, postalCode: 1 } }, 'user.address.postalCode should be a string'],
+    [
+      'a createdAt that is not a date-time',
+      { ...activeUser, createdAt: 'yesterday' },
+      'user.createdAt should be an ISO-8601 date-time',
+    ],
+    [
+      'a numeric postal code',
+      { ...activeUser, address: { ...activeUser.address, postalCode: 1 } },
+      'user.address.postalCode should be a string',
+    ],
   ])('rejects a user with %s as a bad response', async (_case, body, detail) => {
     const client = await clientAnswering(200, body);
     const err = await failureOf(client.getUser(42));
@@ -104,7 +123,15 @@ describe('UserServiceClient.getUser', () => {
 
 describe('UserServiceClient.getUserNames', () => {
   it('looks up unique ids in one sorted batch call', async () => {
-    const client = await clientAnswering(200, { items: [{ ...activeUser, id: 3 }, { ...activeUser, id: 7, name: 'Grace' }], total: 2, limit: 100, offset: 0 });
+    const client = await clientAnswering(200, {
+      items: [
+        { ...activeUser, id: 3 },
+        { ...activeUser, id: 7, name: 'Grace' },
+      ],
+      total: 2,
+      limit: 100,
+      offset: 0,
+    });
     await expect(client.getUserNames([7, 3, 7])).resolves.toEqual([
       { id: 3, name: 'Ada Lovelace' },
       { id: 7, name: 'Grace' },

@@ -44,14 +44,16 @@ describe('OrderService reads one user from UserService', () => {
   });
 
   it('gets a user whose id only UserService knows', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pact provider-state expression, filled in by the provider.
+    const idPath = MatchersV3.fromProviderState('/users/${id}', '/users/7');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: as above.
+    const idValue = MatchersV3.fromProviderState('${id}', 7);
     await pact
       .addInteraction()
       .given('a user exists', { status: 'active' })
       .uponReceiving('a request for a user by the id UserService assigned')
-      .withRequest('GET', MatchersV3.fromProviderState('/users/${id}', '/users/7'), (req) => req.headers(authorized))
-      .willRespondWith(200, (res) =>
-        res.headers(jsonContent).jsonBody(userBody({ id: MatchersV3.fromProviderState('${id}', 7), status: 'active' })),
-      )
+      .withRequest('GET', idPath, (req) => req.headers(authorized))
+      .willRespondWith(200, (res) => res.headers(jsonContent).jsonBody(userBody({ id: idValue, status: 'active' })))
       .executeTest(async (server) => {
         const user = await client(server.url).getUser(7);
         expect(user.id).toBe(7);

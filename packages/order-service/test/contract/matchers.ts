@@ -3,7 +3,10 @@ import { placeholderToken } from 'contract-kit';
 
 const { datetime, integer, like, regex, string } = MatchersV3;
 
-export const authorized = { Authorization: regex(/^Bearer \S+$/, `Bearer ${placeholderToken}`), Accept: 'application/json' };
+export const authorized = {
+  Authorization: regex(/^Bearer \S+$/, `Bearer ${placeholderToken}`),
+  Accept: 'application/json',
+};
 export const jsonContent = { 'Content-Type': regex(/^application\/json(;.*)?$/, 'application/json; charset=utf-8') };
 
 /** A user as OrderService relies on it: exact where OrderService branches on the value, types elsewhere. */

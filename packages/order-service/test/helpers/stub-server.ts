@@ -13,7 +13,9 @@ export interface StubServer {
  * UserService answers (error mapping, parsing, timeouts). What UserService really answers is
  * covered by the contract tests and the integration test.
  */
-export async function startStubServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<StubServer> {
+export async function startStubServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<StubServer> {
   const requests: StubServer['requests'] = [];
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrderErrorCodes } from '../../src/errors.ts';
 import { buildOrderApp, fixedNow } from '../helpers/order-app.ts';
-import { activeUser, closedPortUrl, sendJson, type StubServer, startStubServer } from '../helpers/stub-server.ts';
+import { activeUser, closedPortUrl, type StubServer, sendJson, startStubServer } from '../helpers/stub-server.ts';
 
 let app: FastifyInstance | undefined;
 let stub: StubServer | undefined;
@@ -55,9 +55,7 @@ describe('POST /orders', () => {
     };
     expect(response.json()).toEqual(expected);
     expect((await target.inject({ url: '/orders/1' })).json()).toEqual(expected);
-    expect(stub?.requests).toEqual([
-      { method: 'GET', url: '/users/42', authorization: 'Bearer order-service-token' },
-    ]);
+    expect(stub?.requests).toEqual([{ method: 'GET', url: '/users/42', authorization: 'Bearer order-service-token' }]);
   });
 
   it.each([
@@ -76,7 +74,12 @@ describe('POST /orders', () => {
   });
 
   it('rejects an unknown user with 422 ORDER_USER_NOT_FOUND', async () => {
-    const target = await orderAppWithUserService(404, { statusCode: 404, code: 'USER_NOT_FOUND', error: 'Not Found', message: 'x' });
+    const target = await orderAppWithUserService(404, {
+      statusCode: 404,
+      code: 'USER_NOT_FOUND',
+      error: 'Not Found',
+      message: 'x',
+    });
     const response = await placeOrder(target, { userId: 42, items });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toEqual({
@@ -104,7 +107,12 @@ describe('POST /orders', () => {
     [401, 'AUTH_TOKEN_INVALID'],
     [403, 'AUTH_SCOPE_MISSING'],
   ])('maps UserService refusing our token (%i) to 502 USER_SERVICE_AUTH_FAILED', async (status, upstream) => {
-    const target = await orderAppWithUserService(status, { statusCode: status, code: upstream, error: 'x', message: 'y' });
+    const target = await orderAppWithUserService(status, {
+      statusCode: status,
+      code: upstream,
+      error: 'x',
+      message: 'y',
+    });
     const response = await placeOrder(target, { userId: 42, items });
     expect(response.statusCode).toBe(502);
     expect(response.json()).toMatchObject(errorBody(502, OrderErrorCodes.userServiceAuthFailed, 'Bad Gateway'));
@@ -118,17 +126,26 @@ describe('POST /orders', () => {
   });
 
   it('maps UserService failing with 500 to 503 USER_SERVICE_UNAVAILABLE', async () => {
-    const target = await orderAppWithUserService(500, { statusCode: 500, code: 'INTERNAL_ERROR', error: 'x', message: 'y' });
+    const target = await orderAppWithUserService(500, {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      error: 'x',
+      message: 'y',
+    });
     const response = await placeOrder(target, { userId: 42, items });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject(errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'));
+    expect(response.json()).toMatchObject(
+      errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'),
+    );
   });
 
   it('maps UserService being down to 503 USER_SERVICE_UNAVAILABLE', async () => {
     app = await buildOrderApp(await closedPortUrl());
     const response = await placeOrder(app, { userId: 42, items });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject(errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'));
+    expect(response.json()).toMatchObject(
+      errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'),
+    );
   });
 
   it('maps a UserService that never answers to 503 within the configured timeout', async () => {
@@ -198,11 +215,13 @@ describe('GET /orders', () => {
 
     const response = await app.inject({ url: '/orders?limit=10' });
     expect(response.statusCode).toBe(200);
-    const listed = response.json().items.map((o: { id: number; userId: number; currentCustomerName: string | null }) => [
-      o.id,
-      o.userId,
-      o.currentCustomerName,
-    ]);
+    const listed = response
+      .json()
+      .items.map((o: { id: number; userId: number; currentCustomerName: string | null }) => [
+        o.id,
+        o.userId,
+        o.currentCustomerName,
+      ]);
     expect(listed).toEqual([
       [4, 5, null],
       [3, 42, 'Ada King'],
@@ -220,7 +239,9 @@ describe('GET /orders', () => {
     stub = undefined;
     const response = await target.inject({ url: '/orders' });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject(errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'));
+    expect(response.json()).toMatchObject(
+      errorBody(503, OrderErrorCodes.userServiceUnavailable, 'Service Unavailable'),
+    );
   });
 
   it('answers 400 for a limit over 100', async () => {
