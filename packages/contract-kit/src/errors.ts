@@ -10,6 +10,12 @@ export const ContractKitErrorCodes = {
   providerStateFailed: 'CK_PROVIDER_STATE_FAILED',
   verificationFailed: 'CK_VERIFICATION_FAILED',
   verifierCrashed: 'CK_VERIFIER_CRASHED',
+  versionUnknown: 'CK_VERSION_UNKNOWN',
+  configInvalid: 'CK_CONFIG_INVALID',
+  brokerUnreachable: 'CK_BROKER_UNREACHABLE',
+  brokerAuthFailed: 'CK_BROKER_AUTH_FAILED',
+  brokerCommandFailed: 'CK_BROKER_COMMAND_FAILED',
+  noPactsForSelectors: 'CK_NO_PACTS_FOR_SELECTORS',
 } as const;
 
 export type ContractKitErrorCode = (typeof ContractKitErrorCodes)[keyof typeof ContractKitErrorCodes];

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setLogLevel, Verifier, type VerifierOptions } from '@pact-foundation/pact-core';
 import type { FastifyInstance } from 'fastify';
+import { checkBroker } from '../broker/broker-check.ts';
+import { type BrokerConfig, type ConsumerVersionSelector, describeSelectors } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { placeholderToken } from '../placeholder-token.ts';
 import { parseVerifierResults, type VerificationReport } from './results.ts';
@@ -9,9 +11,21 @@ import type { StateHandlers } from './states.ts';
 
 export type VerifierLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
-export interface PactSource {
-  /** Local pact files. */
-  pactFiles: string[];
+/** Where the pacts come from: local files, one pact URL (webhook-triggered builds), or a broker's selection. */
+export type PactSource =
+  | { pactFiles: string[] }
+  | { pactUrl: string; broker?: BrokerConfig }
+  | {
+      broker: BrokerConfig;
+      selectors: ConsumerVersionSelector[];
+      enablePending: boolean;
+      includeWipPactsSince?: string;
+    };
+
+export interface PublishResults {
+  providerVersion: string;
+  providerBranch: string;
+  buildUrl?: string;
 }
 
 export interface VerifyProviderOptions<App extends FastifyInstance = FastifyInstance> {
@@ -25,9 +39,48 @@ export interface VerifyProviderOptions<App extends FastifyInstance = FastifyInst
   /** Issues a real token after each clean; it replaces the pacts' placeholder token in requests. */
   issueToken?: (app: App) => Promise<string>;
   source: PactSource;
+  /** Publish verification results to the broker the pacts came from (by default nothing is published). */
+  publish?: PublishResults;
   logLevel?: VerifierLogLevel;
   /** Per-request timeout of the verifier, ms. */
   timeoutMs?: number;
+}
+
+function brokerCredentials(broker: BrokerConfig | undefined): Partial<VerifierOptions> {
+  if (!broker?.auth) return {};
+  if ('token' in broker.auth) return { pactBrokerToken: broker.auth.token };
+  return { pactBrokerUsername: broker.auth.username, pactBrokerPassword: broker.auth.password };
+}
+
+function sourceOptions(source: PactSource): Partial<VerifierOptions> {
+  if ('pactFiles' in source) return { pactUrls: source.pactFiles };
+  if ('pactUrl' in source) return { pactUrls: [source.pactUrl], ...brokerCredentials(source.broker) };
+  return {
+    pactBrokerUrl: source.broker.url,
+    ...brokerCredentials(source.broker),
+    consumerVersionSelectors: source.selectors,
+    enablePending: source.enablePending,
+    ...(source.includeWipPactsSince ? { includeWipPactsSince: source.includeWipPactsSince } : {}),
+  };
+}
+
+function publishOptions(
+  publish: PublishResults | undefined,
+  broker: BrokerConfig | undefined,
+): Partial<VerifierOptions> {
+  if (!publish) return {};
+  if (!broker) {
+    throw new ContractKitError(
+      ContractKitErrorCodes.configInvalid,
+      'Verification results can only be published when the pacts come from a broker (set PACT_BROKER_BASE_URL).',
+    );
+  }
+  return {
+    publishVerificationResult: true,
+    providerVersion: publish.providerVersion,
+    providerVersionBranch: publish.providerBranch,
+    ...(publish.buildUrl ? { buildUrl: publish.buildUrl } : {}),
+  };
 }
 
 /**
@@ -61,12 +114,15 @@ export async function verifyProvider<App extends FastifyInstance>(
   options: VerifyProviderOptions<App>,
 ): Promise<VerificationReport> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
-  if (options.source.pactFiles.length === 0) {
+  const { source } = options;
+  if ('pactFiles' in source && source.pactFiles.length === 0) {
     throw new ContractKitError(
       ContractKitErrorCodes.noPacts,
       `No pact files to verify for ${options.provider}. Run the consumer tests first (they write pacts/).`,
     );
   }
+  const broker = 'broker' in source ? source.broker : undefined;
+  if (broker) await checkBroker(broker);
   const started = performance.now();
   const app = await options.app();
   let token: string | undefined;
@@ -104,7 +160,10 @@ export async function verifyProvider<App extends FastifyInstance>(
     const verifierOptions: VerifierOptions = {
       provider: options.provider,
       providerBaseUrl,
-      pactUrls: options.source.pactFiles,
+      ...sourceOptions(source),
+      ...publishOptions(options.publish, broker),
+      // An empty selection is reported below with the selectors named, not as a verifier error.
+      failIfNoPactsFound: false,
       providerStatesSetupUrl: stateServer.url,
       providerStatesSetupTeardown: true,
       providerStatesSetupBody: true,
@@ -127,11 +186,18 @@ export async function verifyProvider<App extends FastifyInstance>(
       }
       raw = message;
     }
-    return parseVerifierResults(raw, {
+    const report = parseVerifierResults(raw, {
       provider: options.provider,
       stateFailures: stateServer.failures,
       durationMs: performance.now() - started,
     });
+    if (report.interactions.length === 0 && 'selectors' in source) {
+      throw new ContractKitError(
+        ContractKitErrorCodes.noPactsForSelectors,
+        `The broker at ${source.broker.url} has no pacts for ${options.provider} matching the selectors ${describeSelectors(source.selectors)}${source.includeWipPactsSince ? ` (WIP pacts since ${source.includeWipPactsSince} included)` : ''}. Publish a consumer's pacts first, or change PACT_CONSUMER_VERSION_SELECTORS.`,
+      );
+    }
+    return report;
   } finally {
     await stateServer.server.close();
     await app.close();
