@@ -1,3 +1,4 @@
+export { defineProvider, type ProviderDefinition } from './define-provider.ts';
 export {
   countOutcomes,
   formatReport,
@@ -8,6 +9,7 @@ export {
 export { defineStates, type StateHandler, type StateHandlers, type StateParams, type StateValues } from './states.ts';
 export {
   type PactSource,
+  type PublishResults,
   type VerifierLogLevel,
   type VerifyProviderOptions,
   verifyProvider,
