@@ -1,90 +1,127 @@
 /**
- * The main job: consumer pact tests → pact files → provider verification against the real
- * UserService → summary. Exits non-zero when any step fails.
+ * The main job, `npm run contracts`: the whole contract loop on a broker. With no configuration it
+ * starts the embedded broker on a free port for the run; with PACT_BROKER_BASE_URL it uses that one.
+ * consumer tests → lint → publish → verify from the broker → can-i-deploy → record deployment → summary.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
-import { userServicePactFiles, verifyUserService } from '@contract-kit/user-service/contract';
-import { countOutcomes, formatReport, type VerificationReport } from 'contract-kit/provider';
-import { CommandFailedError, formatMs, runQuietly, type StepTiming, step, table } from './lib/steps.ts';
+import { startBroker } from '@contract-kit/broker';
+import userService from '@contract-kit/user-service/provider';
+import {
+  type ContractLoopResult,
+  detectVersionInfo,
+  formatMs,
+  printSteps,
+  readKitConfig,
+  runContractLoop,
+  table,
+} from 'contract-kit';
+import { formatReport } from 'contract-kit/provider';
 
-interface PactSummary {
-  file: string;
-  consumer: string;
-  provider: string;
-  interactions: number;
-  states: string[];
-}
-
-function summarisePact(file: string): PactSummary {
-  const pact = JSON.parse(readFileSync(file, 'utf8')) as {
-    consumer: { name: string };
-    provider: { name: string };
-    interactions: { providerStates?: { name: string }[] }[];
-  };
-  const states = new Set(pact.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.name)));
-  return {
-    file: relative(process.cwd(), file),
-    consumer: pact.consumer.name,
-    provider: pact.provider.name,
-    interactions: pact.interactions.length,
-    states: [...states].sort(),
-  };
-}
-
-async function main(): Promise<void> {
-  process.env.PACT_DO_NOT_TRACK ??= 'true';
-  const timings: StepTiming[] = [];
-  const started = performance.now();
-
-  await step(timings, 'OrderService consumer pact tests', () =>
-    runQuietly(process.execPath, [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      '@contract-kit/order-service',
-      'test/contract',
-    ]),
-  );
-
-  const pacts = userServicePactFiles().map(summarisePact);
-  for (const pact of pacts) {
-    console.log(`  ${pact.file}: ${pact.interactions} interactions, ${pact.states.length} provider states`);
-  }
-
-  const report: VerificationReport = await step(timings, 'UserService provider verification', async () => {
-    const result = await verifyUserService();
-    if (!result.passed) {
-      console.log(formatReport(result));
-      throw new Error('UserService does not honour its pacts: see the failures above.');
-    }
-    return result;
+/** Runs a command quietly; its output is shown only when it fails. */
+function runQuietly(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve();
+      process.stdout.write(output);
+      reject(new Error(`the consumer tests failed (exit ${code}); their output is above`));
+    });
   });
-  console.log(formatReport(report));
+}
 
-  const counts = countOutcomes(report);
+function printSummary(result: ContractLoopResult, environment: string): void {
+  if (result.verification) console.log(`\n${formatReport(result.verification)}`);
+  const counts = { passed: 0, failed: 0, pending: 0 };
+  for (const i of result.verification?.interactions ?? []) counts[i.result] += 1;
+  const deployable = (name: string) => {
+    const d = result.deployments.find((x) => x.pacticipant === name)?.decision;
+    if (!d) return 'not asked';
+    return `${d.deployable === true ? 'yes' : d.deployable === false ? 'no' : 'unknown'}${result.deployments.find((x) => x.pacticipant === name)?.recorded ? ' (recorded)' : ''}`;
+  };
   console.log(
     `\n${table([
-      ['pact', 'interactions', 'states', 'verified', 'failed'],
-      ...pacts.map((p) => [
+      ['pact', 'interactions', 'states', 'verified', 'failed', 'pending', `${environment}: consumer`, 'provider'],
+      ...result.pacts.map((p) => [
         `${p.consumer} → ${p.provider}`,
         String(p.interactions),
         String(p.states.length),
         String(counts.passed),
         String(counts.failed),
+        String(counts.pending),
+        deployable(p.consumer),
+        deployable(p.provider),
       ]),
     ])}`,
   );
-  console.log(`\n${table(timings.map((t) => [t.ok ? '✓' : '✗', t.name, formatMs(t.ms)]))}`);
-  console.log(`\nAll contracts verified in ${formatMs(performance.now() - started)}.`);
+  console.log(
+    `\n${table(result.steps.map((s) => [s.status === 'ok' ? '✓' : s.status === 'skipped' ? '-' : '✗', s.name, formatMs(s.ms), s.note ?? '']))}`,
+  );
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof CommandFailedError) {
-    console.error(err.output);
-    console.error(`\n${err.message}. Fix the failing consumer tests above, then run \`npm run contracts\` again.`);
-  } else {
-    console.error(`\n${(err as Error).message}`);
+async function main(): Promise<number> {
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  const started = performance.now();
+  const config = readKitConfig(process.env);
+  const version = detectVersionInfo();
+  const embedded = config.broker ? undefined : await startBroker();
+  const broker = config.broker ?? { url: embedded!.url };
+  console.log(
+    `Broker: ${broker.url}${embedded ? ' (embedded, for this run)' : ''}; version ${version.version} on ${version.branch} (${version.source})`,
+  );
+  try {
+    const result = await runContractLoop({
+      broker,
+      version,
+      pactDir: config.pactDir,
+      consumerTests: {
+        consumer: 'OrderService',
+        run: () =>
+          runQuietly(process.execPath, [
+            'node_modules/vitest/vitest.mjs',
+            'run',
+            '--project',
+            '@contract-kit/order-service',
+            'test/contract',
+          ]),
+      },
+      provider: userService,
+      selectors: config.selectors,
+      enablePending: config.enablePending,
+      ...(config.includeWipPactsSince ? { includeWipPactsSince: config.includeWipPactsSince } : {}),
+      environment: config.environment,
+      onStep: printSteps,
+    });
+    printSummary(result, config.environment);
+    const elapsed = formatMs(performance.now() - started);
+    if (!result.ok) {
+      const failed = result.steps.find((s) => s.status === 'failed');
+      console.error(`\nThe contract loop failed at "${failed?.name}" after ${elapsed}: ${failed?.note ?? ''}`);
+      return 1;
+    }
+    console.log(
+      `\nContract loop passed in ${elapsed}: pacts in ${relative(process.cwd(), config.pactDir) || '.'} published, verified, deployable and recorded.`,
+    );
+    return 0;
+  } finally {
+    await embedded?.close();
   }
-  process.exitCode = 1;
-});
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`\nnpm run contracts could not run: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

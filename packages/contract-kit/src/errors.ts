@@ -16,6 +16,7 @@ export const ContractKitErrorCodes = {
   brokerAuthFailed: 'CK_BROKER_AUTH_FAILED',
   brokerCommandFailed: 'CK_BROKER_COMMAND_FAILED',
   noPactsForSelectors: 'CK_NO_PACTS_FOR_SELECTORS',
+  pactsNotLoaded: 'CK_PACTS_NOT_LOADED',
 } as const;
 
 export type ContractKitErrorCode = (typeof ContractKitErrorCodes)[keyof typeof ContractKitErrorCodes];

@@ -46,11 +46,12 @@ export async function loadProviderDefinition(modulePath: string): Promise<Provid
 }
 
 /** PACT_URL first (a webhook named one pact), then the broker's selection, then local files. */
-export function pactSourceFor(config: KitConfig, provider: string): PactSource {
+export function pactSourceFor(config: KitConfig, provider: string, providerBranch: string): PactSource {
   if (config.pactUrl) return { pactUrl: config.pactUrl, ...(config.broker ? { broker: config.broker } : {}) };
   if (config.broker) {
     return {
       broker: config.broker,
+      providerBranch,
       selectors: config.selectors,
       enablePending: config.enablePending,
       ...(config.includeWipPactsSince ? { includeWipPactsSince: config.includeWipPactsSince } : {}),
@@ -87,8 +88,8 @@ export const commands: Record<string, Command> = {
     async run(values) {
       const config = readKitConfig();
       const definition = await loadProviderDefinition(requireString(values, 'provider'));
-      const source = pactSourceFor(config, definition.provider);
       const info = detectVersionInfo();
+      const source = pactSourceFor(config, definition.provider, info.branch);
       const publish = Boolean(config.broker) && (config.publishResults ?? info.isCi);
       const report = await verifyProvider({
         ...definition,

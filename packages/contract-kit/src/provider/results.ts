@@ -1,5 +1,6 @@
 import type { StateFailure } from './state-server.ts';
 
+/** `pending`: it failed, but its pact is pending for this provider branch, so the build does not fail. */
 export type InteractionResult = 'passed' | 'failed' | 'pending';
 
 export interface InteractionOutcome {
@@ -18,6 +19,8 @@ export interface VerificationReport {
   interactions: InteractionOutcome[];
   stateFailures: StateFailure[];
   notices: string[];
+  /** Errors not tied to an interaction, e.g. a pact the verifier could not fetch or parse. */
+  loadErrors: string[];
   /** The verifier's own human-readable output (status, headers, body diff per interaction). */
   output: string[];
 }
@@ -31,9 +34,16 @@ interface RawMismatch {
   actual?: unknown;
 }
 
+interface RawError {
+  interaction: string;
+  mismatch: { type: string; message?: string; mismatches?: RawMismatch[] };
+}
+
 interface RawVerifierResults {
   result?: boolean;
-  errors?: { interaction: string; mismatch: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+  errors?: RawError[];
+  /** Failures of pending pacts: reported, but they do not fail the provider's build. */
+  pendingErrors?: RawError[];
   interactionResults?: { description: string; result: string }[];
   notices?: { text?: string }[];
   output?: string[];
@@ -82,12 +92,15 @@ export function parseVerifierResults(
 ): VerificationReport {
   const parsed = JSON.parse(raw) as RawVerifierResults;
   const unclaimed = [...context.stateFailures];
-  const errorsByDescription = new Map<string, NonNullable<RawVerifierResults['errors']>>();
-  for (const error of parsed.errors ?? []) {
+  const errorsByDescription = new Map<string, RawError[]>();
+  const pendingInteractions = new Set<string>();
+  const pendingErrors = (parsed.pendingErrors ?? []).map((error) => ({ ...error, pending: true }));
+  for (const error of [...(parsed.errors ?? []), ...pendingErrors]) {
     const description = (parsed.interactionResults ?? []).find((r) =>
       error.interaction.endsWith(` - ${r.description}`),
     )?.description;
     const key = description ?? error.interaction;
+    if ('pending' in error) pendingInteractions.add(key);
     errorsByDescription.set(key, [...(errorsByDescription.get(key) ?? []), error]);
   }
 
@@ -105,7 +118,7 @@ export function parseVerifierResults(
       return [failure ? `provider state "${failure.state}" (${failure.action}): ${failure.message}` : message];
     });
     const result: InteractionResult =
-      r.result === 'OK' ? 'passed' : r.result.toLowerCase().includes('pending') ? 'pending' : 'failed';
+      r.result === 'OK' ? 'passed' : pendingInteractions.has(r.description) ? 'pending' : 'failed';
     return { description: r.description, context: where, result, problems };
   });
 
@@ -116,6 +129,9 @@ export function parseVerifierResults(
     interactions,
     stateFailures: context.stateFailures,
     notices: (parsed.notices ?? []).map((n) => n.text ?? '').filter(Boolean),
+    loadErrors: [...errorsByDescription.entries()]
+      .filter(([key]) => !interactions.some((i) => i.description === key))
+      .flatMap(([, errors]) => errors.map((e) => e.mismatch.message ?? e.interaction)),
     output: parsed.output ?? [],
   };
 }
@@ -126,7 +142,8 @@ export function formatReport(report: VerificationReport): string {
   for (const interaction of report.interactions) {
     const mark = interaction.result === 'passed' ? '✓' : interaction.result === 'pending' ? '…' : '✗';
     const where = interaction.context ? ` [${interaction.context}]` : '';
-    lines.push(`  ${mark} ${interaction.description}${where}${interaction.result === 'pending' ? ' (pending)' : ''}`);
+    const pending = interaction.result === 'pending' ? ' (failed, but pending: does not fail the build)' : '';
+    lines.push(`  ${mark} ${interaction.description}${where}${pending}`);
     for (const problem of interaction.problems) lines.push(`      - ${problem}`);
   }
   const counts = countOutcomes(report);

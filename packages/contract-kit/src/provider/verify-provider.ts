@@ -17,6 +17,8 @@ export type PactSource =
   | { pactUrl: string; broker?: BrokerConfig }
   | {
       broker: BrokerConfig;
+      /** The provider's branch: the broker needs it for `matchingBranch`, pending and WIP. */
+      providerBranch: string;
       selectors: ConsumerVersionSelector[];
       enablePending: boolean;
       includeWipPactsSince?: string;
@@ -59,6 +61,7 @@ function sourceOptions(source: PactSource): Partial<VerifierOptions> {
     pactBrokerUrl: source.broker.url,
     ...brokerCredentials(source.broker),
     consumerVersionSelectors: source.selectors,
+    providerVersionBranch: source.providerBranch,
     enablePending: source.enablePending,
     ...(source.includeWipPactsSince ? { includeWipPactsSince: source.includeWipPactsSince } : {}),
   };
@@ -191,6 +194,12 @@ export async function verifyProvider<App extends FastifyInstance>(
       stateFailures: stateServer.failures,
       durationMs: performance.now() - started,
     });
+    if (report.interactions.length === 0 && report.loadErrors.length > 0) {
+      throw new ContractKitError(
+        ContractKitErrorCodes.pactsNotLoaded,
+        `The verifier could not load the pacts for ${options.provider}:\n${report.loadErrors.map((e) => `  - ${e}`).join('\n')}`,
+      );
+    }
     if (report.interactions.length === 0 && 'selectors' in source) {
       throw new ContractKitError(
         ContractKitErrorCodes.noPactsForSelectors,
