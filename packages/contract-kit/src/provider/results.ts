@@ -16,6 +16,8 @@ export interface VerificationReport {
   provider: string;
   passed: boolean;
   durationMs: number;
+  /** How many verifier processes shared the work (1: this process alone). */
+  shards: number;
   interactions: InteractionOutcome[];
   stateFailures: StateFailure[];
   notices: string[];
@@ -126,6 +128,7 @@ export function parseVerifierResults(
     provider: context.provider,
     passed: parsed.result === true && interactions.every((i) => i.result !== 'failed'),
     durationMs: context.durationMs,
+    shards: 1,
     interactions,
     stateFailures: context.stateFailures,
     notices: (parsed.notices ?? []).map((n) => n.text ?? '').filter(Boolean),

@@ -38,3 +38,5 @@ export function userServiceStates(app: FastifyInstance) {
     },
   });
 }
+
+export const userServiceStateNames = Object.keys(userServiceStates({} as FastifyInstance)).sort();

@@ -9,6 +9,8 @@ import { userServiceStates } from './provider-states.ts';
  */
 export default defineProvider({
   provider: 'UserService',
+  // Lets verification start one worker per core, each building its own UserService from this file.
+  module: import.meta.url,
   app: () => buildApp({ database: { url: ':memory:' } }),
   states: userServiceStates,
   cleanState: (app) => resetDatabase(app.db),

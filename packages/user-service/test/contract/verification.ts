@@ -27,4 +27,5 @@ export function verifyUserService(options: VerifyUserServiceOptions = {}): Promi
   });
 }
 
+export { syntheticPact } from './synthetic-pact.ts';
 export { userService };
