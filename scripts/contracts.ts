@@ -4,6 +4,7 @@
  * consumer tests → lint → publish → verify from the broker → can-i-deploy → record deployment → summary.
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { startBroker } from '@contract-kit/broker';
 import userService from '@contract-kit/user-service/provider';
@@ -67,6 +68,12 @@ function printSummary(result: ContractLoopResult, environment: string): void {
   );
 }
 
+/** `--report <file>`: also write the steps and their times as JSON (the benchmark suite reads it). */
+function reportPath(args: string[]): string | undefined {
+  const index = args.indexOf('--report');
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
 async function main(): Promise<number> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const started = performance.now();
@@ -101,7 +108,11 @@ async function main(): Promise<number> {
       onStep: printSteps,
     });
     printSummary(result, config.environment);
-    const elapsed = formatMs(performance.now() - started);
+    const totalMs = performance.now() - started;
+    const elapsed = formatMs(totalMs);
+    const reportFile = reportPath(process.argv.slice(2));
+    if (reportFile)
+      writeFileSync(reportFile, `${JSON.stringify({ ok: result.ok, totalMs, steps: result.steps }, null, 2)}\n`);
     if (!result.ok) {
       const failed = result.steps.find((s) => s.status === 'failed');
       console.error(`\nThe contract loop failed at "${failed?.name}" after ${elapsed}: ${failed?.note ?? ''}`);

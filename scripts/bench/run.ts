@@ -1,0 +1,119 @@
+/**
+ * The benchmark suite, `npm run bench`: verification (stock pact-js vs contract-kit), consumer pact
+ * writing, the broker at scale, and the contract loop. Writes bench/results/latest.json and
+ * bench/results/latest.md (with the machine it ran on) and prints the table.
+ *   npm run bench -- [--only verify,consumer,broker,loop] [--runs 3] [--sizes 100,500,1000] [--consumer-runs 20]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchBroker } from './broker-section.ts';
+import { benchConsumer } from './consumer.ts';
+import { benchLoop } from './loop.ts';
+import { benchVerify } from './verify.ts';
+
+const sections = ['verify', 'consumer', 'broker', 'loop'] as const;
+type Section = (typeof sections)[number];
+
+function machine() {
+  return {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+function markdown(results: Record<string, unknown>): string {
+  const m = results.machine as ReturnType<typeof machine>;
+  const lines = [
+    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; medians of ${results.runs} runs, [min–max].`,
+    '',
+  ];
+  const verify = results.verify as Record<string, import('./verify.ts').VerifyFigures> | undefined;
+  if (verify) {
+    lines.push(
+      '| verify: interactions | stock pact-js ms/interaction | contract-kit ms/interaction | speed-up | shards |',
+      '|---|---|---|---|---|',
+    );
+    for (const [n, f] of Object.entries(verify)) {
+      lines.push(
+        `| ${n} | ${f.stock.median} [${f.stock.min}–${f.stock.max}] | ${f.ours.median} [${f.ours.min}–${f.ours.max}] | ${f.speedup}× | ${f.oursShards} |`,
+      );
+    }
+    lines.push('');
+  }
+  const consumer = results.consumer as ReturnType<typeof benchConsumer> | undefined;
+  if (consumer) {
+    lines.push(
+      `| consumer: ${consumer.interactionsPerRun} interactions, 6 files, 4 workers, ${consumer.runs} runs | wall ms | interactions lost (runs losing any) |`,
+      '|---|---|---|',
+      `| pact-js merging into one file | ${consumer.stock.wallMs.median} [${consumer.stock.wallMs.min}–${consumer.stock.wallMs.max}] | ${consumer.stock.interactionsLost} (${consumer.stock.runsLosingInteractions}) |`,
+      `| contract-kit parts, merged once | ${consumer.ours.wallMs.median} [${consumer.ours.wallMs.min}–${consumer.ours.wallMs.max}] | ${consumer.ours.interactionsLost} (${consumer.ours.runsLosingInteractions}) |`,
+      '',
+      `Marginal cost of the parallel-safe writing: ${consumer.oursMarginalMsPerInteraction} ms per interaction.`,
+      '',
+    );
+  }
+  const broker = results.broker as Record<string, unknown> | undefined;
+  if (broker) {
+    lines.push('| broker at scale | figure |', '|---|---|');
+    for (const [key, value] of Object.entries(broker)) lines.push(`| ${key} | ${JSON.stringify(value)} |`);
+    lines.push('');
+  }
+  const loop = results.loop as Awaited<ReturnType<typeof benchLoop>> | undefined;
+  if (loop) {
+    lines.push(
+      '| loop: `npm run contracts` | ms |',
+      '|---|---|',
+      `| total (wall) | ${loop.wallMs.median} [${loop.wallMs.min}–${loop.wallMs.max}] |`,
+    );
+    for (const [name, s] of Object.entries(loop.steps)) lines.push(`| ${name} | ${s.median} [${s.min}–${s.max}] |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      sizes: { type: 'string', default: '100,500,1000' },
+      'consumer-runs': { type: 'string', default: '20' },
+    },
+  });
+  const only = (values.only?.split(',') ?? sections) as Section[];
+  const runs = Number(values.runs);
+  const log = (line: string) => console.log(line);
+  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), runs };
+
+  if (only.includes('verify')) {
+    log('verify: stock pact-js Verifier vs contract-kit verifyProvider, same UserService, same synthetic pact');
+    results.verify = await benchVerify(values.sizes.split(',').map(Number), runs, log);
+  }
+  if (only.includes('consumer')) {
+    log('consumer: pact writing under parallel vitest workers');
+    results.consumer = benchConsumer(Number(values['consumer-runs']), 5, log);
+  }
+  if (only.includes('broker')) {
+    log('broker: the embedded broker at scale');
+    results.broker = await benchBroker(log);
+  }
+  if (only.includes('loop')) {
+    log('loop: npm run contracts');
+    results.loop = await benchLoop(runs, log);
+  }
+
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+  const table = markdown(results);
+  writeFileSync('bench/results/latest.md', `${table}\n`);
+  console.log(`\n${table}\nWritten: bench/results/latest.json, bench/results/latest.md`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`The benchmark suite failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+});
