@@ -1,7 +1,8 @@
 /**
  * The main job, `npm run contracts`: the whole contract loop on a broker. With no configuration it
  * starts the embedded broker on a free port for the run; with PACT_BROKER_BASE_URL it uses that one.
- * consumer tests → lint → publish → verify from the broker → can-i-deploy → record deployment → summary.
+ * consumer tests → lint (schemas, rules, state coverage, UserService's OpenAPI) → publish → verify
+ * from the broker → can-i-deploy → record deployment → summary.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ import {
   runContractLoop,
   table,
 } from 'contract-kit';
-import { formatReport } from 'contract-kit/provider';
+import { formatLintReport, lintPacts } from 'contract-kit/lint';
+import { formatReport, stateNamesOf } from 'contract-kit/provider';
 
 /** Runs a command quietly; its output is shown only when it fails. */
 function runQuietly(command: string, args: string[]): Promise<void> {
@@ -99,6 +101,16 @@ async function main(): Promise<number> {
             '@contract-kit/order-service',
             'test/contract',
           ]),
+      },
+      lint: async (pactFiles) => {
+        const report = await lintPacts({
+          pactFiles,
+          providerStates: stateNamesOf(userService),
+          openapi: 'packages/user-service/openapi.json',
+        });
+        if (report.errors === 0 && report.warnings === 0) return undefined;
+        console.log(formatLintReport(report, 'text'));
+        return report.errors > 0 ? `${report.errors} errors: nothing is published` : undefined;
       },
       provider: userService,
       selectors: config.selectors,

@@ -4,8 +4,9 @@ import { canIDeploy, publishPacts, recordDeployment } from '../broker/operations
 import { detectVersionInfo } from '../ci/version-info.ts';
 import { type KitConfig, readKitConfig } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
+import { formatLintReport, type LintReportFormat, lintPacts } from '../lint/index.ts';
 import { findPactFiles } from '../pact-files.ts';
-import type { ProviderDefinition } from '../provider/define-provider.ts';
+import { type ProviderDefinition, stateNamesOf } from '../provider/define-provider.ts';
 import { formatReport } from '../provider/results.ts';
 import { type PactSource, verifyProvider } from '../provider/verify-provider.ts';
 
@@ -61,6 +62,29 @@ export function pactSourceFor(config: KitConfig, provider: string, providerBranc
 }
 
 export const commands: Record<string, Command> = {
+  lint: {
+    options: { openapi: { type: 'string' }, provider: { type: 'string' }, format: { type: 'string' } },
+    async run(values, positionals) {
+      const config = readKitConfig();
+      const format = (typeof values.format === 'string' ? values.format : 'text') as LintReportFormat;
+      if (!['text', 'json', 'github'].includes(format)) {
+        throw new ContractKitError(
+          ContractKitErrorCodes.configInvalid,
+          `--format must be text, json or github, not "${format}".`,
+        );
+      }
+      const pactFiles = positionals.length > 0 ? positionals : findPactFiles(config.pactDir);
+      const provider = typeof values.provider === 'string' ? await loadProviderDefinition(values.provider) : undefined;
+      const report = await lintPacts({
+        pactFiles,
+        ...(provider ? { providerStates: stateNamesOf(provider) } : {}),
+        ...(typeof values.openapi === 'string' ? { openapi: values.openapi } : {}),
+      });
+      console.log(formatLintReport(report, format));
+      return report.errors > 0 ? 1 : 0;
+    },
+  },
+
   publish: {
     options: {},
     async run(_values, positionals) {

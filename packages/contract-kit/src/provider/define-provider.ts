@@ -16,3 +16,8 @@ export function defineProvider<App extends FastifyInstance>(
 ): ProviderDefinition<App> {
   return definition;
 }
+
+/** The state names a provider definition registers (its handlers are closures: building them needs no app). */
+export function stateNamesOf(definition: ProviderDefinition): string[] {
+  return Object.keys(definition.states({} as never)).sort();
+}

@@ -1,4 +1,4 @@
-export { defineProvider, type ProviderDefinition } from './define-provider.ts';
+export { defineProvider, type ProviderDefinition, stateNamesOf } from './define-provider.ts';
 export {
   countOutcomes,
   formatReport,

@@ -8,7 +8,7 @@ import { pactDir } from './verification.ts';
 
 // The loop `npm run contracts` runs, on an embedded broker, with the committed pacts (the consumer
 // tests that write them run in their own package).
-async function loopWith(app?: () => Promise<FastifyInstance>) {
+async function loopWith(app?: () => Promise<FastifyInstance>, lint?: () => Promise<string | undefined>) {
   const broker = await startBroker();
   try {
     return await runContractLoop({
@@ -16,6 +16,7 @@ async function loopWith(app?: () => Promise<FastifyInstance>) {
       version: { version: 'commit-1', branch: 'main', isCi: false, source: 'test' },
       pactDir,
       consumerTests: { consumer: 'OrderService', run: async () => {} },
+      ...(lint ? { lint } : {}),
       provider: { ...userService, ...(app ? { app } : {}) },
       selectors: [{ mainBranch: true }, { matchingBranch: true }, { deployedOrReleased: true }],
       enablePending: true,
@@ -68,5 +69,11 @@ describe('the contract loop', () => {
       reason:
         'There is no verified pact between version commit-1 of OrderService and the version of UserService currently in production (no version is currently recorded as deployed/released in this environment)',
     });
+  });
+
+  it('publishes nothing when lint finds errors', async () => {
+    const result = await loopWith(undefined, async () => '1 errors: nothing is published');
+    expect(result.ok).toBe(false);
+    expect(summary(result)).toEqual(['ok OrderService consumer pact tests', 'failed lint the pacts']);
   });
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { lintPacts } from '../../src/lint/index.ts';
+import { projectPacts, userServiceOpenApi, userServiceStates } from './project.ts';
+
+describe("the project's own pacts", () => {
+  it('exist', () => {
+    expect(projectPacts.length).toBeGreaterThan(0);
+  });
+
+  it('lint clean: schema, rules, provider-state coverage and the static check against UserService', async () => {
+    const report = await lintPacts({
+      pactFiles: projectPacts,
+      providerStates: userServiceStates,
+      openapi: userServiceOpenApi,
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toBe(0);
+    expect(report.files).toBe(projectPacts.length);
+    expect(report.interactions).toBeGreaterThanOrEqual(9);
+  });
+
+  it('lint well under a second, with and without the static check', async () => {
+    const lint = await lintPacts({ pactFiles: projectPacts, providerStates: userServiceStates });
+    const withStatic = await lintPacts({
+      pactFiles: projectPacts,
+      providerStates: userServiceStates,
+      openapi: userServiceOpenApi,
+    });
+    expect(lint.durationMs).toBeLessThan(1000);
+    expect(withStatic.durationMs).toBeLessThan(1000);
+  });
+});
