@@ -20,19 +20,6 @@ const standardSelectors: ConsumerVersionSelector[] = [
 const nameOnly = { id: 1, name: 'Product 1' };
 const withPrice = { id: 1, name: 'Product 1', price: 999 };
 
-async function onFreshBroker(story: (world: ReturnType<typeof world>) => Promise<void>) {
-  const running = await startBroker();
-  const dir = mkdtempSync(join(tmpdir(), 'ck-workflow-'));
-  try {
-    const broker = { url: running.url };
-    await ensureEnvironment(broker, 'production', true);
-    await story(world(broker, dir));
-  } finally {
-    await running.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 function world(broker: BrokerConfig, dir: string) {
   return {
     async publish(
@@ -71,6 +58,21 @@ function world(broker: BrokerConfig, dir: string) {
       return recordDeployment(broker, { pacticipant, version, environment: 'production' });
     },
   };
+}
+
+type World = ReturnType<typeof world>;
+
+async function onFreshBroker(story: (world: World) => Promise<void>) {
+  const running = await startBroker();
+  const dir = mkdtempSync(join(tmpdir(), 'ck-workflow-'));
+  try {
+    const broker = { url: running.url };
+    await ensureEnvironment(broker, 'production', true);
+    await story(world(broker, dir));
+  } finally {
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('the contract workflow on a broker', () => {
