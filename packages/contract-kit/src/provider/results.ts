@@ -20,6 +20,8 @@ export interface VerificationReport {
   shards: number;
   interactions: InteractionOutcome[];
   stateFailures: StateFailure[];
+  /** Registered state handlers no verified interaction used (candidates for removal). */
+  unusedStates: string[];
   notices: string[];
   /** Errors not tied to an interaction, e.g. a pact the verifier could not fetch or parse. */
   loadErrors: string[];
@@ -90,7 +92,7 @@ function statesIn(context: string): string[] {
 /** Turns the verifier's JSON results into one outcome per interaction, with readable problems. */
 export function parseVerifierResults(
   raw: string,
-  context: { provider: string; stateFailures: StateFailure[]; durationMs: number },
+  context: { provider: string; stateFailures: StateFailure[]; unusedStates: string[]; durationMs: number },
 ): VerificationReport {
   const parsed = JSON.parse(raw) as RawVerifierResults;
   const unclaimed = [...context.stateFailures];
@@ -131,6 +133,7 @@ export function parseVerifierResults(
     shards: 1,
     interactions,
     stateFailures: context.stateFailures,
+    unusedStates: context.unusedStates,
     notices: (parsed.notices ?? []).map((n) => n.text ?? '').filter(Boolean),
     loadErrors: [...errorsByDescription.entries()]
       .filter(([key]) => !interactions.some((i) => i.description === key))
@@ -151,6 +154,9 @@ export function formatReport(report: VerificationReport): string {
   }
   const counts = countOutcomes(report);
   lines.push(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
+  if (report.unusedStates.length > 0) {
+    lines.push(`  state handlers no interaction used: ${report.unusedStates.map((s) => `"${s}"`).join(', ')}`);
+  }
   return lines.join('\n');
 }
 

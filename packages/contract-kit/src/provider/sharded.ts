@@ -69,6 +69,10 @@ export function mergeReports(provider: string, reports: VerificationReport[], du
     shards: reports.length,
     interactions,
     stateFailures: reports.flatMap((r) => r.stateFailures),
+    // Unused overall only if no shard used it.
+    unusedStates: (reports[0]?.unusedStates ?? []).filter((state) =>
+      reports.every((r) => r.unusedStates.includes(state)),
+    ),
     notices: [...new Set(reports.flatMap((r) => r.notices))],
     loadErrors: reports.flatMap((r) => r.loadErrors),
     output: reports.flatMap((r) => r.output),

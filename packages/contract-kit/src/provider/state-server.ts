@@ -24,8 +24,9 @@ export async function startStateServer(options: {
   prepare: () => Promise<void>;
   /** Called after an interaction's states are torn down. */
   finished: () => void;
-}): Promise<{ url: string; failures: StateFailure[]; server: FastifyInstance }> {
+}): Promise<{ url: string; failures: StateFailure[]; used: Set<string>; server: FastifyInstance }> {
   const failures: StateFailure[] = [];
+  const used = new Set<string>();
   const server = Fastify({ logger: false });
   const known = Object.keys(options.states).sort();
 
@@ -37,6 +38,7 @@ export async function startStateServer(options: {
       else options.finished();
       return {};
     }
+    used.add(state);
     const handler = options.states[state];
     try {
       if (!handler) {
@@ -61,5 +63,5 @@ export async function startStateServer(options: {
   });
 
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
-  return { url: `${address}/_provider-states`, failures, server };
+  return { url: `${address}/_provider-states`, failures, used, server };
 }

@@ -270,6 +270,9 @@ export async function verifyInProcess<App extends FastifyInstance>(
     const report = parseVerifierResults(raw, {
       provider: options.provider,
       stateFailures: stateServer.failures,
+      unusedStates: Object.keys(states)
+        .filter((name) => !stateServer.used.has(name))
+        .sort(),
       durationMs: performance.now() - started,
     });
     if (report.interactions.length === 0 && report.loadErrors.length > 0) {

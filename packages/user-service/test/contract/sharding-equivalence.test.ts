@@ -45,6 +45,7 @@ describe('sharded verification proves the same as unsharded', () => {
     expect(outcomes(sharded)).toEqual(outcomes(unsharded));
     expect(sharded.passed).toBe(unsharded.passed);
     expect(sharded.stateFailures).toEqual(unsharded.stateFailures);
+    expect(sharded.unusedStates).toEqual(unsharded.unusedStates);
   });
 
   it('the broken providers do fail, so the comparison above is not between two empty results', async () => {
