@@ -1,8 +1,9 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ContractKitError, type ContractKitErrorCode, ContractKitErrorCodes } from '../errors.ts';
 import { minimalCertStoreEnv } from './cert-store.ts';
@@ -24,13 +25,15 @@ export type ShardMessage = { report: VerificationReport } | { error: string; cod
 const workerStartInteractions = 250;
 
 const workerFile = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
-// Workers run TypeScript like the rest of the kit.
-const tsxLoader = import.meta.resolve('tsx');
+/** Workers run TypeScript like the rest of the kit: tsx's loader, found from here. */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
 
 function runShard(task: ShardTask, env: NodeJS.ProcessEnv): Promise<{ report: VerificationReport; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = fork(workerFile, [], {
-      execArgv: ['--import', tsxLoader],
+      execArgv: ['--import', tsxLoader()],
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

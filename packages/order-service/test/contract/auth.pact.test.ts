@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserServiceClient, UserServiceErrorCodes } from '../../src/user-service-client/index.ts';
+import { UserServiceErrorCodes } from '../../src/user-service-client/index.ts';
 import { errorBody, jsonContent } from './matchers.ts';
-import { userServicePact } from './pact-setup.ts';
+import { clientFor, userServicePact } from './pact-setup.ts';
 
 const pact = userServicePact(import.meta.url);
 
@@ -19,7 +19,7 @@ describe('OrderService is refused by UserService', () => {
       .withRequest('GET', '/users/42', (req) => req.headers({ Accept: 'application/json' }))
       .willRespondWith(401, (res) => res.headers(jsonContent).jsonBody(errorBody('AUTH_TOKEN_MISSING')))
       .executeTest(async (server) => {
-        await expect(new UserServiceClient({ baseUrl: server.url }).getUser(42)).rejects.toMatchObject({
+        await expect(clientFor(server.url, null).getUser(42)).rejects.toMatchObject({
           code: UserServiceErrorCodes.unauthorized,
           upstreamCode: 'AUTH_TOKEN_MISSING',
         });
@@ -36,7 +36,7 @@ describe('OrderService is refused by UserService', () => {
       )
       .willRespondWith(401, (res) => res.headers(jsonContent).jsonBody(errorBody('AUTH_TOKEN_INVALID')))
       .executeTest(async (server) => {
-        const client = new UserServiceClient({ baseUrl: server.url, token: unknownToken });
+        const client = clientFor(server.url, unknownToken);
         await expect(client.getUser(42)).rejects.toMatchObject({
           code: UserServiceErrorCodes.unauthorized,
           upstreamCode: 'AUTH_TOKEN_INVALID',
@@ -55,7 +55,7 @@ describe('OrderService is refused by UserService', () => {
       )
       .willRespondWith(403, (res) => res.headers(jsonContent).jsonBody(errorBody('AUTH_SCOPE_MISSING')))
       .executeTest(async (server) => {
-        const client = new UserServiceClient({ baseUrl: server.url, token: readlessToken });
+        const client = clientFor(server.url, readlessToken);
         await expect(client.getUser(42)).rejects.toMatchObject({
           code: UserServiceErrorCodes.forbidden,
           upstreamCode: 'AUTH_SCOPE_MISSING',

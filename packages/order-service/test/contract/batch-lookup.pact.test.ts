@@ -1,12 +1,10 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { UserServiceClient } from '../../src/user-service-client/index.ts';
 import { authorized, jsonContent } from './matchers.ts';
-import { userServicePact } from './pact-setup.ts';
+import { clientFor, userServicePact } from './pact-setup.ts';
 
 const { eachLike, integer, regex, string } = MatchersV3;
 const pact = userServicePact(import.meta.url);
-const client = (url: string) => new UserServiceClient({ baseUrl: url, token: 'contract-kit-placeholder-token' });
 
 describe('OrderService looks up many users in one call', () => {
   it('gets the current names of the users it asks for', async () => {
@@ -21,7 +19,7 @@ describe('OrderService looks up many users in one call', () => {
         res.headers(jsonContent).jsonBody({ items: eachLike({ id: integer(3), name: string('Ada Lovelace') }) }),
       )
       .executeTest(async (server) => {
-        await expect(client(server.url).getUserNames([7, 3])).resolves.toEqual([{ id: 3, name: 'Ada Lovelace' }]);
+        await expect(clientFor(server.url).getUserNames([7, 3])).resolves.toEqual([{ id: 3, name: 'Ada Lovelace' }]);
       });
   });
 
@@ -33,7 +31,7 @@ describe('OrderService looks up many users in one call', () => {
       .withRequest('GET', '/users', (req) => req.headers(authorized).query({ ids: '999', limit: '100' }))
       .willRespondWith(200, (res) => res.headers(jsonContent).jsonBody({ items: [] }))
       .executeTest(async (server) => {
-        await expect(client(server.url).getUserNames([999])).resolves.toEqual([]);
+        await expect(clientFor(server.url).getUserNames([999])).resolves.toEqual([]);
       });
   });
 });

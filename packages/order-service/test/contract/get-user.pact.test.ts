@@ -1,11 +1,10 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { UserServiceClient, UserServiceErrorCodes } from '../../src/user-service-client/index.ts';
+import { UserServiceErrorCodes } from '../../src/user-service-client/index.ts';
 import { authorized, errorBody, jsonContent, userBody } from './matchers.ts';
-import { userServicePact } from './pact-setup.ts';
+import { clientFor, userServicePact } from './pact-setup.ts';
 
 const pact = userServicePact(import.meta.url);
-const client = (url: string) => new UserServiceClient({ baseUrl: url, token: 'contract-kit-placeholder-token' });
 
 describe('OrderService reads one user from UserService', () => {
   it('gets an active user', async () => {
@@ -16,7 +15,7 @@ describe('OrderService reads one user from UserService', () => {
       .withRequest('GET', '/users/42', (req) => req.headers(authorized))
       .willRespondWith(200, (res) => res.headers(jsonContent).jsonBody(userBody({ status: 'active' })))
       .executeTest(async (server) => {
-        const user = await client(server.url).getUser(42);
+        const user = await clientFor(server.url).getUser(42);
         expect(user).toEqual({
           id: 42,
           name: 'Ada Lovelace',
@@ -38,7 +37,7 @@ describe('OrderService reads one user from UserService', () => {
         res.headers(jsonContent).jsonBody(userBody({ id: MatchersV3.integer(43), status: 'suspended' })),
       )
       .executeTest(async (server) => {
-        const user = await client(server.url).getUser(43);
+        const user = await clientFor(server.url).getUser(43);
         expect(user.status).toBe('suspended');
       });
   });
@@ -55,7 +54,7 @@ describe('OrderService reads one user from UserService', () => {
       .withRequest('GET', idPath, (req) => req.headers(authorized))
       .willRespondWith(200, (res) => res.headers(jsonContent).jsonBody(userBody({ id: idValue, status: 'active' })))
       .executeTest(async (server) => {
-        const user = await client(server.url).getUser(7);
+        const user = await clientFor(server.url).getUser(7);
         expect(user.id).toBe(7);
       });
   });
@@ -68,7 +67,7 @@ describe('OrderService reads one user from UserService', () => {
       .withRequest('GET', '/users/404', (req) => req.headers(authorized))
       .willRespondWith(404, (res) => res.headers(jsonContent).jsonBody(errorBody('USER_NOT_FOUND')))
       .executeTest(async (server) => {
-        await expect(client(server.url).getUser(404)).rejects.toMatchObject({
+        await expect(clientFor(server.url).getUser(404)).rejects.toMatchObject({
           code: UserServiceErrorCodes.notFound,
           status: 404,
           upstreamCode: 'USER_NOT_FOUND',

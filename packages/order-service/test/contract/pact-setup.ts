@@ -1,9 +1,23 @@
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import axios from 'axios';
+import { placeholderToken } from 'contract-kit';
 import { createConsumerPact } from 'contract-kit/consumer';
+import { UserServiceClient } from '../../src/user-service-client/index.ts';
 
 export const pactDir = fileURLToPath(new URL('../../../../pacts', import.meta.url));
 
 /** The OrderService → UserService pact, written to this test file's own part. */
 export function userServicePact(testFile: string) {
   return createConsumerPact({ consumer: 'OrderService', provider: 'UserService', pactDir, testFile });
+}
+
+/**
+ * The real client, pointed at a test's mock server. Connections are not kept alive: each test has
+ * its own mock server, and a pooled socket to an earlier one (whose port may be handed out again)
+ * must never carry a request.
+ */
+export function clientFor(url: string, token: string | null = placeholderToken): UserServiceClient {
+  const http = axios.create({ httpAgent: new Agent({ keepAlive: false }) });
+  return new UserServiceClient({ baseUrl: url, http, ...(token === null ? {} : { token }) });
 }

@@ -1,0 +1,89 @@
+import { registerErrorHandling } from '@contract-kit/service-common';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { authPlugin } from './auth/plugin.ts';
+import type { AuthConfig } from './config.ts';
+import './context.ts';
+import { type Clock, openBrokerDatabase } from './db/database.ts';
+import { createRepositories } from './db/repositories.ts';
+import { createUrls, type Urls } from './hal.ts';
+import { registerBrokerErrorHandler } from './http/error-handler.ts';
+import { responseContentType } from './http/negotiation.ts';
+import { parseRackQuery } from './matrix/rack-query.ts';
+import { deploymentRoutes } from './routes/deployments.ts';
+import { environmentRoutes } from './routes/environments.ts';
+import { forVerificationRoutes } from './routes/for-verification.ts';
+import { heartbeatRoutes } from './routes/heartbeat.ts';
+import { indexRoutes } from './routes/index-resource.ts';
+import { matrixRoutes } from './routes/matrix.ts';
+import { pactCollectionRoutes } from './routes/pact-collections.ts';
+import { pacticipantRoutes } from './routes/pacticipants.ts';
+import { pactRoutes } from './routes/pacts.ts';
+import { publishRoutes } from './routes/publish.ts';
+import { verificationResultRoutes } from './routes/verification-results.ts';
+import { versionRoutes } from './routes/versions.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+
+export interface BuildBrokerConfig {
+  /** A directory for `broker.sqlite`, or `:memory:`. */
+  dataDir: string;
+  /** Public base URL for hrefs; by default each request's own origin. */
+  baseUrl?: string;
+  auth?: AuthConfig;
+  logger?: FastifyServerOptions['logger'];
+  now?: Clock;
+}
+
+const JSON_TYPES = ['application/json', 'application/hal+json', 'application/merge-patch+json'];
+
+/** Builds the broker, its database migrated; never listens (see server.ts and startBroker). */
+export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ?? false,
+    bodyLimit: 50 * 1024 * 1024,
+    // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100.
+    routerOptions: { querystringParser: (query) => parseRackQuery(query), maxParamLength: 8192 },
+  });
+  const database = await openBrokerDatabase(config.dataDir);
+  app.addHook('onClose', () => database.close());
+  app.decorate('broker', { repos: createRepositories(database.db, config.now ?? (() => new Date())) });
+
+  // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
+
+  app.decorateRequest('urls', null as unknown as Urls);
+  app.addHook('onRequest', async (request) => {
+    request.urls = createUrls(config.baseUrl ?? `${request.protocol}://${request.host}`);
+  });
+
+  registerErrorHandling(app);
+  await app.register(authPlugin, { auth: config.auth });
+  await app.register(heartbeatRoutes);
+  await app.register(async (broker) => {
+    registerBrokerErrorHandler(broker);
+    broker.addHook('onRequest', async (request, reply) => {
+      reply.type(responseContentType(request.headers.accept));
+    });
+    for (const routes of [
+      indexRoutes,
+      publishRoutes,
+      pactRoutes,
+      pactCollectionRoutes,
+      forVerificationRoutes,
+      verificationResultRoutes,
+      pacticipantRoutes,
+      versionRoutes,
+      environmentRoutes,
+      deploymentRoutes,
+      matrixRoutes,
+      webhookRoutes,
+    ]) {
+      await broker.register(routes);
+    }
+  });
+  return app;
+}

@@ -1,0 +1,33 @@
+import { createBranchesRepository } from './branches-repository.ts';
+import type { Clock, Db } from './database.ts';
+import { createDeploymentsRepository } from './deployments-repository.ts';
+import { createEnvironmentsRepository } from './environments-repository.ts';
+import { createPacticipantsRepository } from './pacticipants-repository.ts';
+import { createPactsRepository } from './pacts-repository.ts';
+import { createTagsRepository } from './tags-repository.ts';
+import { createVerificationsRepository } from './verifications-repository.ts';
+import { createVersionsRepository } from './versions-repository.ts';
+import { createWebhooksRepository } from './webhooks-repository.ts';
+
+export function createRepositories(db: Db, now: Clock) {
+  return {
+    db,
+    now,
+    pacticipants: createPacticipantsRepository(db, now),
+    versions: createVersionsRepository(db, now),
+    tags: createTagsRepository(db, now),
+    branches: createBranchesRepository(db, now),
+    pacts: createPactsRepository(db, now),
+    verifications: createVerificationsRepository(db, now),
+    environments: createEnvironmentsRepository(db, now),
+    deployments: createDeploymentsRepository(db, now),
+    webhooks: createWebhooksRepository(db, now),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Runs `work` in one transaction with repositories bound to it: all of it is stored, or none. */
+export function inTransaction<T>(repos: Repositories, work: (trx: Repositories) => Promise<T>): Promise<T> {
+  return repos.db.transaction().execute((trx) => work(createRepositories(trx, repos.now)));
+}

@@ -1,0 +1,135 @@
+import type { Clock, Db } from './database.ts';
+import type { VersionRow } from './schema.ts';
+
+export function createVersionsRepository(db: Db, now: Clock) {
+  return {
+    find(pacticipantId: number, number: string): Promise<VersionRow | undefined> {
+      return db
+        .selectFrom('versions')
+        .selectAll()
+        .where('pacticipant_id', '=', pacticipantId)
+        .where('number', '=', number)
+        .executeTakeFirst();
+    },
+
+    findById(id: number): Promise<VersionRow | undefined> {
+      return db.selectFrom('versions').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    findByIds(ids: readonly number[]): Promise<VersionRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('versions').selectAll().where('id', 'in', ids).execute();
+    },
+
+    /** Creates the version when missing; a given build URL replaces the stored one. */
+    async findOrCreate(pacticipantId: number, number: string, buildUrl?: string | null): Promise<VersionRow> {
+      const at = now().toISOString();
+      await db
+        .insertInto('versions')
+        .values({ pacticipant_id: pacticipantId, number, build_url: buildUrl ?? null, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.columns(['pacticipant_id', 'number']).doNothing())
+        .execute();
+      if (buildUrl) {
+        await db
+          .updateTable('versions')
+          .set({ build_url: buildUrl, updated_at: at })
+          .where('pacticipant_id', '=', pacticipantId)
+          .where('number', '=', number)
+          .where((eb) => eb.or([eb('build_url', 'is', null), eb('build_url', '!=', buildUrl)]))
+          .execute();
+      }
+      return db
+        .selectFrom('versions')
+        .selectAll()
+        .where('pacticipant_id', '=', pacticipantId)
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow();
+    },
+
+    listForPacticipant(pacticipantId: number): Promise<VersionRow[]> {
+      return db
+        .selectFrom('versions')
+        .selectAll()
+        .where('pacticipant_id', '=', pacticipantId)
+        .orderBy('id', 'desc')
+        .execute();
+    },
+
+    latest(pacticipantId: number): Promise<VersionRow | undefined> {
+      return db
+        .selectFrom('versions')
+        .selectAll()
+        .where('pacticipant_id', '=', pacticipantId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    latestWithTag(pacticipantId: number, tag: string): Promise<VersionRow | undefined> {
+      return db
+        .selectFrom('tags')
+        .innerJoin('versions', 'versions.id', 'tags.version_id')
+        .selectAll('versions')
+        .where('tags.pacticipant_id', '=', pacticipantId)
+        .where('tags.name', '=', tag)
+        .orderBy('tags.version_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    withTag(pacticipantId: number, tag: string): Promise<VersionRow[]> {
+      return db
+        .selectFrom('tags')
+        .innerJoin('versions', 'versions.id', 'tags.version_id')
+        .selectAll('versions')
+        .where('tags.pacticipant_id', '=', pacticipantId)
+        .where('tags.name', '=', tag)
+        .orderBy('tags.version_id', 'desc')
+        .execute();
+    },
+
+    latestOnBranch(pacticipantId: number, branch: string): Promise<VersionRow | undefined> {
+      return db
+        .selectFrom('branches')
+        .innerJoin('branch_versions', 'branch_versions.branch_id', 'branches.id')
+        .innerJoin('versions', 'versions.id', 'branch_versions.version_id')
+        .selectAll('versions')
+        .where('branches.pacticipant_id', '=', pacticipantId)
+        .where('branches.name', '=', branch)
+        .orderBy('branch_versions.version_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    onBranch(pacticipantId: number, branch: string): Promise<VersionRow[]> {
+      return db
+        .selectFrom('branches')
+        .innerJoin('branch_versions', 'branch_versions.branch_id', 'branches.id')
+        .innerJoin('versions', 'versions.id', 'branch_versions.version_id')
+        .selectAll('versions')
+        .where('branches.pacticipant_id', '=', pacticipantId)
+        .where('branches.name', '=', branch)
+        .orderBy('branch_versions.version_id', 'desc')
+        .execute();
+    },
+
+    async update(id: number, fields: { buildUrl?: string | null }): Promise<VersionRow> {
+      return db
+        .updateTable('versions')
+        .set({
+          ...(fields.buildUrl !== undefined ? { build_url: fields.buildUrl } : {}),
+          updated_at: now().toISOString(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('verifications').where('provider_version_id', '=', id).execute();
+      await db.deleteFrom('versions').where('id', '=', id).execute();
+    },
+  };
+}
+
+export type VersionsRepository = ReturnType<typeof createVersionsRepository>;

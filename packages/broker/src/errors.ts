@@ -1,0 +1,157 @@
+import { CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
+
+/** Every code the broker puts in an error body. Documented in README.md; uniqueness is tested. */
+export const BrokerErrorCodes = {
+  ...CommonErrorCodes,
+  invalidRequest: 'BROKER_INVALID_REQUEST',
+  contractConflict: 'BROKER_CONTRACT_CONFLICT',
+  pacticipantNotFound: 'BROKER_PACTICIPANT_NOT_FOUND',
+  pacticipantExists: 'BROKER_PACTICIPANT_EXISTS',
+  versionNotFound: 'BROKER_VERSION_NOT_FOUND',
+  branchNotFound: 'BROKER_BRANCH_NOT_FOUND',
+  tagNotFound: 'BROKER_TAG_NOT_FOUND',
+  pactNotFound: 'BROKER_PACT_NOT_FOUND',
+  verificationNotFound: 'BROKER_VERIFICATION_NOT_FOUND',
+  environmentNotFound: 'BROKER_ENVIRONMENT_NOT_FOUND',
+  deployedVersionNotFound: 'BROKER_DEPLOYED_VERSION_NOT_FOUND',
+  releasedVersionNotFound: 'BROKER_RELEASED_VERSION_NOT_FOUND',
+  webhookNotFound: 'BROKER_WEBHOOK_NOT_FOUND',
+  unauthorized: 'BROKER_UNAUTHORIZED',
+  forbidden: 'BROKER_FORBIDDEN',
+} as const;
+
+/** Field name → messages, or a plain list of messages: the shape the Pact clients print. */
+export type ValidationErrors = Record<string, string[]> | string[];
+
+/**
+ * A request the broker understood but will not act on. Rendered with the common error fields plus the
+ * Pact Broker's own `errors` member, which the official clients read.
+ */
+export class BrokerValidationError extends ServiceError {
+  readonly errors: ValidationErrors;
+  constructor(errors: ValidationErrors) {
+    const messages = Array.isArray(errors)
+      ? errors
+      : Object.entries(errors).flatMap(([field, list]) => list.map((m) => `${field} ${m}`));
+    super(400, BrokerErrorCodes.invalidRequest, `Invalid request: ${messages.join('; ')}`, { details: errors });
+    this.errors = errors;
+  }
+
+  /** One field, one message. */
+  static field(field: string, message: string): BrokerValidationError {
+    return new BrokerValidationError({ [field]: [message] });
+  }
+}
+
+export interface Notice {
+  type: 'debug' | 'info' | 'warning' | 'prompt' | 'success' | 'error' | 'danger';
+  text: string;
+}
+
+/** A consumer version republished with different content (dangerous contract modification is not allowed). */
+export class ContractConflictError extends ServiceError {
+  readonly notices: Notice[];
+  readonly errors: Record<string, string[]>;
+  constructor(consumer: string, version: string, provider: string, diff: string) {
+    const message =
+      `Cannot change the content of the pact for ${consumer} version ${version} and provider ${provider}, ` +
+      'as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a ' +
+      'unique consumer version number. For more information see https://docs.pact.io/go/versioning';
+    super(409, BrokerErrorCodes.contractConflict, message, { details: { consumer, version, provider } });
+    this.notices = [
+      { type: 'error', text: message },
+      { type: 'info', text: diff },
+    ];
+    this.errors = { contracts: [message] };
+  }
+}
+
+export class PacticipantNotFoundError extends ServiceError {
+  constructor(name: string) {
+    super(404, BrokerErrorCodes.pacticipantNotFound, `No pacticipant with name '${name}' found`, {
+      details: { pacticipant: name },
+    });
+  }
+}
+
+export class PacticipantExistsError extends ServiceError {
+  constructor(name: string) {
+    super(409, BrokerErrorCodes.pacticipantExists, `A pacticipant with name '${name}' already exists`, {
+      details: { pacticipant: name },
+    });
+  }
+}
+
+export class VersionNotFoundError extends ServiceError {
+  constructor(pacticipant: string, version: string) {
+    super(404, BrokerErrorCodes.versionNotFound, `No version '${version}' of pacticipant '${pacticipant}' found`, {
+      details: { pacticipant, version },
+    });
+  }
+}
+
+export class BranchNotFoundError extends ServiceError {
+  constructor(pacticipant: string, branch: string) {
+    super(404, BrokerErrorCodes.branchNotFound, `No branch '${branch}' of pacticipant '${pacticipant}' found`, {
+      details: { pacticipant, branch },
+    });
+  }
+}
+
+export class TagNotFoundError extends ServiceError {
+  constructor(pacticipant: string, version: string, tag: string) {
+    super(404, BrokerErrorCodes.tagNotFound, `No tag '${tag}' on version '${version}' of '${pacticipant}' found`, {
+      details: { pacticipant, version, tag },
+    });
+  }
+}
+
+export class PactNotFoundError extends ServiceError {
+  constructor(description: string) {
+    super(404, BrokerErrorCodes.pactNotFound, `No pact found ${description}`);
+  }
+}
+
+export class VerificationNotFoundError extends ServiceError {
+  constructor(description: string) {
+    super(404, BrokerErrorCodes.verificationNotFound, `No verification result found ${description}`);
+  }
+}
+
+export class EnvironmentNotFoundError extends ServiceError {
+  constructor(key: string) {
+    super(404, BrokerErrorCodes.environmentNotFound, `No environment '${key}' found`, {
+      details: { environment: key },
+    });
+  }
+}
+
+export class DeployedVersionNotFoundError extends ServiceError {
+  constructor(uuid: string) {
+    super(404, BrokerErrorCodes.deployedVersionNotFound, `No deployed version with uuid '${uuid}' found`);
+  }
+}
+
+export class ReleasedVersionNotFoundError extends ServiceError {
+  constructor(uuid: string) {
+    super(404, BrokerErrorCodes.releasedVersionNotFound, `No released version with uuid '${uuid}' found`);
+  }
+}
+
+export class WebhookNotFoundError extends ServiceError {
+  constructor(uuid: string) {
+    super(404, BrokerErrorCodes.webhookNotFound, `No webhook with uuid '${uuid}' found`);
+  }
+}
+
+export class UnauthorizedError extends ServiceError {
+  constructor() {
+    super(401, BrokerErrorCodes.unauthorized, 'Authentication is required: send valid basic credentials or a token');
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor(method: string) {
+    super(403, BrokerErrorCodes.forbidden, `Read-only credentials cannot make a ${method} request`);
+  }
+}

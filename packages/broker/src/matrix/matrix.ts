@@ -1,0 +1,148 @@
+import type { Db } from '../db/database.ts';
+import type { Environment } from '../db/environments-repository.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { PacticipantRow } from '../db/schema.ts';
+import { BrokerValidationError } from '../errors.ts';
+import type { IgnoreSelector, MatrixQuery } from './query.ts';
+import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
+import { applyLatestBy, loadRows, type MatrixRow } from './rows.ts';
+import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
+
+export interface MatrixResult {
+  summary: MatrixSummary;
+  notices: MatrixNotice[];
+  /** Rows to show: considered first, then ignored; filtered by `success[]`, cut at `limit`. */
+  rows: MatrixRow[];
+}
+
+async function lookUp(repos: Repositories, query: MatrixQuery) {
+  const errors: string[] = [];
+  const pacticipants = new Map<string, PacticipantRow>();
+  for (const name of new Set(query.selectors.map((s) => s.pacticipant))) {
+    const row = await repos.pacticipants.findByName(name);
+    if (row) pacticipants.set(name, row);
+    else errors.push(`Pacticipant ${name} not found`);
+  }
+  const environments = new Map<string, Environment>();
+  const names = [query.target.environment, ...query.selectors.map((s) => s.environment)];
+  for (const name of new Set(names.filter((n): n is string => n !== undefined))) {
+    const environment = await repos.environments.findByName(name);
+    if (environment) environments.set(name, environment);
+    else errors.push(`Environment with name '${name}' does not exist`);
+  }
+  if (errors.length > 0) throw new BrokerValidationError(errors);
+  return { pacticipants, environments };
+}
+
+async function providersOf(db: Db, consumer: ResolvedVersions): Promise<number[]> {
+  let query = db
+    .selectFrom('pact_publications')
+    .select('provider_id')
+    .distinct()
+    .where('consumer_id', '=', consumer.pacticipant.id);
+  if (consumer.versions !== 'all') {
+    if (consumer.versions.length === 0) return [];
+    query = query.where(
+      'consumer_version_id',
+      'in',
+      consumer.versions.map((v) => v.id),
+    );
+  }
+  return (await query.execute()).map((r) => r.provider_id);
+}
+
+async function consumersOf(db: Db, providerId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('pact_publications')
+    .select('consumer_id')
+    .distinct()
+    .where('provider_id', '=', providerId)
+    .execute();
+  return rows.map((r) => r.consumer_id);
+}
+
+const party = (resolved: ResolvedVersions) => ({ id: resolved.pacticipant.id, name: resolved.pacticipant.name });
+
+function matchesIgnore(ignore: IgnoreSelector[], name: string, version: string | null): boolean {
+  return ignore.some((i) => i.pacticipant === name && (i.version === undefined || i.version === version));
+}
+
+function sortRows(rows: MatrixRow[]): MatrixRow[] {
+  return rows.sort(
+    (a, b) =>
+      Number(a.ignored) - Number(b.ignored) ||
+      a.consumerName.localeCompare(b.consumerName) ||
+      b.consumerVersionId - a.consumerVersionId ||
+      a.providerName.localeCompare(b.providerName) ||
+      (b.providerVersionId ?? 0) - (a.providerVersionId ?? 0) ||
+      (b.verificationId ?? 0) - (a.verificationId ?? 0),
+  );
+}
+
+/**
+ * Resolves the selectors to versions, loads the rows between them (inferring the integrated pacticipants and
+ * their versions when only one selector is given), and decides whether the selection is deployable.
+ */
+export async function computeMatrix(repos: Repositories, query: MatrixQuery): Promise<MatrixResult> {
+  const { pacticipants, environments } = await lookUp(repos, query);
+  const specified: ResolvedVersions[] = [];
+  for (const selector of query.selectors) {
+    specified.push(
+      await resolveSelector(repos, pacticipants.get(selector.pacticipant) as PacticipantRow, selector, environments),
+    );
+  }
+
+  const targets = new Map<number, ResolvedVersions & { hint?: string }>();
+  let rows: MatrixRow[] = [];
+  const [only] = specified;
+  if (specified.length === 1 && only) {
+    const providers = new Set(await providersOf(repos.db, only));
+    const consumers = new Set(await consumersOf(repos.db, only.pacticipant.id));
+    const others = await repos.pacticipants.findByIds([...new Set([...providers, ...consumers])]);
+    for (const other of others) {
+      const id = other.id;
+      if (id === only.pacticipant.id) continue;
+      const target = await resolveTarget(repos, other, query.target, environments);
+      targets.set(id, target);
+      if (providers.has(id))
+        rows.push(...(await loadRows(repos.db, party(only), only.versions, party(target), target.versions)));
+      if (consumers.has(id))
+        rows.push(...(await loadRows(repos.db, party(target), target.versions, party(only), only.versions)));
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const consumer of specified) {
+      for (const provider of specified) {
+        const key = `${consumer.pacticipant.id}:${provider.pacticipant.id}`;
+        if (consumer.pacticipant.id === provider.pacticipant.id || seen.has(key)) continue;
+        seen.add(key);
+        targets.set(provider.pacticipant.id, provider);
+        rows.push(
+          ...(await loadRows(repos.db, party(consumer), consumer.versions, party(provider), provider.versions)),
+        );
+      }
+    }
+  }
+
+  rows = applyLatestBy(rows, query.latestby);
+  for (const row of rows) {
+    row.ignored =
+      matchesIgnore(query.ignore, row.consumerName, row.consumerVersionNumber) ||
+      matchesIgnore(query.ignore, row.providerName, row.providerVersionNumber);
+  }
+  const { summary, notices } = summarize(rows, {
+    missing: specified
+      .filter((s) => s.versions !== 'all' && s.versions.length === 0)
+      .filter((s) => !matchesIgnore(query.ignore, s.pacticipant.name, null))
+      .map((s) => s.missingText),
+    describeTarget: (row) => {
+      if (specified.length === 1 && only && row.providerId === only.pacticipant.id) return only.description;
+      const target = targets.get(row.providerId);
+      return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
+    },
+    ignoring: query.ignore.length > 0,
+  });
+
+  const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
+  return { summary, notices, rows: sortRows(shown).slice(0, query.limit) };
+}

@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import type { Environment } from '../db/environments-repository.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { PacticipantRow, VersionRow } from '../db/schema.ts';
+import type { MatrixQuery, MatrixSelector } from './query.ts';
+import type { VersionRef, VersionSet } from './rows.ts';
+
+/** A selector turned into concrete versions, with words for the reasons. */
+export interface ResolvedVersions {
+  pacticipant: PacticipantRow;
+  versions: VersionSet;
+  /** e.g. "version 1.2.3 of Foo", "the latest version of Bar with tag prod". */
+  description: string;
+  /** Said when no version matched, e.g. "No version with number 9.9.9 exists for Bar". */
+  missingText: string;
+}
+
+const refs = (rows: (VersionRow | undefined)[]): VersionRef[] =>
+  rows.filter((r): r is VersionRow => r !== undefined).map((r) => ({ id: r.id, number: r.number }));
+
+/** The versions currently deployed or released (and supported) in the environment, latest first: one query. */
+async function inEnvironment(
+  repos: Repositories,
+  pacticipantId: number,
+  environment: Environment,
+): Promise<VersionRef[]> {
+  const { rows } = await sql<VersionRef>`
+    select v.id as id, v.number as number from versions v
+    where v.id in (
+      select version_id from deployed_versions
+      where environment_id = ${environment.id} and currently_deployed = 1 and pacticipant_id = ${pacticipantId}
+      union
+      select version_id from released_versions
+      where environment_id = ${environment.id} and currently_supported = 1 and pacticipant_id = ${pacticipantId}
+    )
+    order by v.id desc`.execute(repos.db);
+  return rows;
+}
+
+export async function resolveSelector(
+  repos: Repositories,
+  pacticipant: PacticipantRow,
+  selector: MatrixSelector,
+  environments: Map<string, Environment>,
+): Promise<ResolvedVersions> {
+  const p = pacticipant.name;
+  const { versions } = repos;
+  if (selector.version !== undefined) {
+    return {
+      pacticipant,
+      versions: refs([await versions.find(pacticipant.id, selector.version)]),
+      description: `version ${selector.version} of ${p}`,
+      missingText: `No version with number ${selector.version} exists for ${p}`,
+    };
+  }
+  if (selector.environment !== undefined) {
+    const environment = environments.get(selector.environment) as Environment;
+    return {
+      pacticipant,
+      versions: await inEnvironment(repos, pacticipant.id, environment),
+      description: `the version of ${p} currently in ${environment.name}`,
+      missingText: `No version of ${p} is currently recorded as deployed or released in ${environment.name}`,
+    };
+  }
+  if (selector.tag !== undefined) {
+    const tag = selector.tag;
+    return selector.latest
+      ? {
+          pacticipant,
+          versions: refs([await versions.latestWithTag(pacticipant.id, tag)]),
+          description: `the latest version of ${p} with tag ${tag}`,
+          missingText: `No version of ${p} with tag ${tag} exists`,
+        }
+      : {
+          pacticipant,
+          versions: refs(await versions.withTag(pacticipant.id, tag)),
+          description: `the versions of ${p} with tag ${tag}`,
+          missingText: `No version of ${p} with tag ${tag} exists`,
+        };
+  }
+  const branch = selector.mainBranch ? (pacticipant.main_branch ?? undefined) : selector.branch;
+  if (selector.mainBranch && branch === undefined) {
+    return {
+      pacticipant,
+      versions: [],
+      description: `the latest version of ${p} from the main branch`,
+      missingText: `${p} has no main branch configured`,
+    };
+  }
+  if (branch !== undefined) {
+    const latest = selector.latest || selector.mainBranch;
+    return latest
+      ? {
+          pacticipant,
+          versions: refs([await versions.latestOnBranch(pacticipant.id, branch)]),
+          description: `the latest version of ${p} from branch ${branch}`,
+          missingText: `No version of ${p} from branch ${branch} exists`,
+        }
+      : {
+          pacticipant,
+          versions: refs(await versions.onBranch(pacticipant.id, branch)),
+          description: `the versions of ${p} from branch ${branch}`,
+          missingText: `No version of ${p} from branch ${branch} exists`,
+        };
+  }
+  if (selector.latest) {
+    return {
+      pacticipant,
+      versions: refs([await versions.latest(pacticipant.id)]),
+      description: `the latest version of ${p}`,
+      missingText: `No version of ${p} exists`,
+    };
+  }
+  return { pacticipant, versions: 'all', description: `any version of ${p}`, missingText: `No version of ${p} exists` };
+}
+
+/** The versions of an integrated pacticipant that the one selected version must work with. */
+export async function resolveTarget(
+  repos: Repositories,
+  pacticipant: PacticipantRow,
+  target: MatrixQuery['target'],
+  environments: Map<string, Environment>,
+): Promise<ResolvedVersions & { hint?: string }> {
+  if (target.environment !== undefined) {
+    const resolved = await resolveSelector(
+      repos,
+      pacticipant,
+      { pacticipant: pacticipant.name, environment: target.environment },
+      environments,
+    );
+    return resolved.versions.length === 0
+      ? { ...resolved, hint: ' (no version is currently recorded as deployed/released in this environment)' }
+      : resolved;
+  }
+  if (target.tag !== undefined) {
+    const resolved = await resolveSelector(
+      repos,
+      pacticipant,
+      { pacticipant: pacticipant.name, tag: target.tag, ...(target.latest ? { latest: true } : {}) },
+      environments,
+    );
+    return resolved.versions.length === 0
+      ? { ...resolved, hint: ` (no version with tag ${target.tag} exists)` }
+      : resolved;
+  }
+  if (target.mainBranch) {
+    const resolved = await resolveSelector(
+      repos,
+      pacticipant,
+      { pacticipant: pacticipant.name, mainBranch: true },
+      environments,
+    );
+    return resolved.versions.length === 0 ? { ...resolved, hint: ` (${resolved.missingText})` } : resolved;
+  }
+  if (target.latest) {
+    return resolveSelector(repos, pacticipant, { pacticipant: pacticipant.name, latest: true }, environments);
+  }
+  return { pacticipant, versions: 'all', description: `any version of ${pacticipant.name}`, missingText: '' };
+}

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+export interface VersionRef {
+  id: number;
+  number: string;
+}
+
+/** Any version, or exactly these (possibly none). */
+export type VersionSet = VersionRef[] | 'all';
+
+/** One pact publication joined to one verification of its content (or to none: not verified). */
+export interface MatrixRow {
+  consumerId: number;
+  consumerName: string;
+  consumerVersionId: number;
+  consumerVersionNumber: string;
+  providerId: number;
+  providerName: string;
+  providerVersionId: number | null;
+  providerVersionNumber: string | null;
+  pactVersionId: number;
+  sha: string;
+  pactCreatedAt: string;
+  verificationId: number | null;
+  verificationNumber: number | null;
+  success: boolean | null;
+  verifiedAt: string | null;
+  ignored: boolean;
+}
+
+export interface Party {
+  id: number;
+  name: string;
+}
+
+/**
+ * The rows between a consumer's versions and a provider's versions: each publication, left-joined on its pact
+ * content to the verifications by the given provider versions.
+ */
+export async function loadRows(
+  db: Db,
+  consumer: Party,
+  consumerVersions: VersionSet,
+  provider: Party,
+  providerVersions: VersionSet,
+): Promise<MatrixRow[]> {
+  if (consumerVersions !== 'all' && consumerVersions.length === 0) return [];
+  let query = db
+    .selectFrom('pact_publications as pp')
+    .innerJoin('versions as cv', 'cv.id', 'pp.consumer_version_id')
+    .innerJoin('pact_versions as pv', 'pv.id', 'pp.pact_version_id')
+    .leftJoin('verifications as v', (join) => {
+      const onContent = join.onRef('v.pact_version_id', '=', 'pp.pact_version_id');
+      if (providerVersions === 'all') return onContent;
+      if (providerVersions.length === 0) return onContent.on(sql<boolean>`1 = 0`);
+      return onContent.on(
+        'v.provider_version_id',
+        'in',
+        providerVersions.map((v) => v.id),
+      );
+    })
+    .leftJoin('versions as prv', 'prv.id', 'v.provider_version_id')
+    .select([
+      'pp.consumer_version_id',
+      'cv.number as consumer_version_number',
+      'pp.pact_version_id',
+      'pv.sha',
+      'pp.created_at as pact_created_at',
+      'v.id as verification_id',
+      'v.number as verification_number',
+      'v.provider_version_id',
+      'prv.number as provider_version_number',
+      'v.success',
+      'v.created_at as verified_at',
+    ])
+    .where('pp.consumer_id', '=', consumer.id)
+    .where('pp.provider_id', '=', provider.id);
+  if (consumerVersions !== 'all') {
+    query = query.where(
+      'pp.consumer_version_id',
+      'in',
+      consumerVersions.map((v) => v.id),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    consumerId: consumer.id,
+    consumerName: consumer.name,
+    consumerVersionId: r.consumer_version_id,
+    consumerVersionNumber: r.consumer_version_number,
+    providerId: provider.id,
+    providerName: provider.name,
+    providerVersionId: r.provider_version_id,
+    providerVersionNumber: r.provider_version_number,
+    pactVersionId: r.pact_version_id,
+    sha: r.sha,
+    pactCreatedAt: r.pact_created_at,
+    verificationId: r.verification_id,
+    verificationNumber: r.verification_number,
+    success: r.success === null ? null : r.success === 1,
+    verifiedAt: r.verified_at,
+    ignored: false,
+  }));
+}
+
+/**
+ * `cvpv`: the latest verification per consumer version and provider version (re-verifications collapse).
+ * `cvp`: the latest verification per consumer version and provider. Unverified rows stay only where nothing else
+ * exists for their key. No mode keeps every row.
+ */
+export function applyLatestBy(rows: MatrixRow[], mode: 'cvp' | 'cvpv' | undefined): MatrixRow[] {
+  if (mode === undefined) return rows;
+  const best = new Map<string, MatrixRow>();
+  for (const row of rows) {
+    const key =
+      mode === 'cvpv'
+        ? `${row.consumerVersionId}:${row.providerId}:${row.providerVersionId ?? '-'}`
+        : `${row.consumerVersionId}:${row.providerId}`;
+    const current = best.get(key);
+    if (!current || (row.verificationId ?? 0) > (current.verificationId ?? 0)) best.set(key, row);
+  }
+  return [...best.values()];
+}

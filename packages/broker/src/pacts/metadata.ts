@@ -1,0 +1,39 @@
+import { buildRackQuery, parseRackQuery, type RackHash } from '../matrix/rack-query.ts';
+
+/**
+ * What a pact URL from pacts-for-verification remembers about why the pact was selected, so the verification
+ * result published back to it can be marked WIP or pending. Encoded like the real broker: a Rack nested query,
+ * base64url without padding, in a `/metadata/{m}` path segment.
+ */
+export interface PactUrlMetadata {
+  wip: boolean;
+  pending?: boolean;
+  /** One entry per selector: consumer version id, then branch, tag, latest and environment where relevant. */
+  selectors?: { cv: number; b?: string; t?: string; l?: boolean; e?: string }[];
+}
+
+export function encodeMetadata(metadata: PactUrlMetadata): string {
+  const params: Record<string, unknown> = metadata.wip
+    ? { w: 'true' }
+    : {
+        s: (metadata.selectors ?? []).map((s) => ({ cv: s.cv, b: s.b, t: s.t, l: s.l, e: s.e })),
+        ...(metadata.pending !== undefined ? { p: String(metadata.pending) } : {}),
+      };
+  return Buffer.from(buildRackQuery(params), 'utf8').toString('base64url');
+}
+
+/** Unreadable metadata is treated as none: it only refines how a verification is recorded. */
+export function decodeMetadata(segment: string | undefined): PactUrlMetadata {
+  if (!segment) return { wip: false };
+  let params: RackHash;
+  try {
+    params = parseRackQuery(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    return { wip: false };
+  }
+  if (params.w === 'true') return { wip: true, pending: true };
+  return {
+    wip: false,
+    ...(params.p === 'true' || params.p === 'false' ? { pending: params.p === 'true' } : {}),
+  };
+}

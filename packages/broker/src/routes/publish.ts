@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { parsePublishRequest, publishContracts } from '../pacts/publish.ts';
+import { publishResultResource } from '../representations/publish.ts';
+import { errorResponse, halResponse } from './schemas.ts';
+
+/** `POST /contracts/publish` (pb:publish-contracts). */
+export async function publishRoutes(app: FastifyInstance): Promise<void> {
+  app.post(
+    '/contracts/publish',
+    { schema: { response: { 200: halResponse, 400: errorResponse, 409: errorResponse } } },
+    async (request) => {
+      const command = parsePublishRequest(request.body);
+      const result = await publishContracts(app.broker.repos, command);
+      return publishResultResource(request.urls, result);
+    },
+  );
+}

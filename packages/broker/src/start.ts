@@ -1,0 +1,38 @@
+import type { FastifyServerOptions } from 'fastify';
+import { buildBroker } from './app.ts';
+import type { AuthConfig } from './config.ts';
+
+export interface StartBrokerOptions {
+  /** A directory for `broker.sqlite`, or `:memory:` (the default). */
+  dataDir?: string;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  auth?: AuthConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningBroker {
+  /** e.g. `http://127.0.0.1:54321`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts a broker on a free port: for tests and scripts that need a real one. */
+export async function startBroker(options: StartBrokerOptions = {}): Promise<RunningBroker> {
+  const app = await buildBroker({
+    dataDir: options.dataDir ?? ':memory:',
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ host, port: 0 });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const hostname = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${hostname}:${port}`, close: () => app.close() };
+}
