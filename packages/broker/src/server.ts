@@ -1,4 +1,4 @@
-import closeWithGrace from 'close-with-grace';
+import { reportStartFailure, serveUntilSignalled } from '@contract-kit/service-common';
 import { buildBroker } from './app.ts';
 import { readBrokerConfig } from './config.ts';
 
@@ -10,19 +10,9 @@ async function main(): Promise<void> {
     ...(config.auth ? { auth: config.auth } : {}),
     logger: { level: config.logLevel },
   });
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close();
-  });
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`Pact Broker listening at http://${host}:${port} (data: ${config.dataDir})`);
+  const url = await serveUntilSignalled(app, { host: config.host, port: config.port });
+  // Printed, not only logged: `npm run broker` users (and the broker benchmark) read the URL from here.
+  console.log(`Pact Broker listening at ${url} (data: ${config.dataDir})`);
 }
 
-main().catch((err: unknown) => {
-  console.error(`Broker failed to start: ${(err as Error).message}`);
-  process.exitCode = 1;
-});
+main().catch((err: unknown) => reportStartFailure('Pact Broker', err));

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import closeWithGrace from 'close-with-grace';
+import { reportStartFailure, serveUntilSignalled } from '@contract-kit/service-common';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 
@@ -12,15 +12,8 @@ async function main(): Promise<void> {
     userService: config.userService,
     logger: { level: config.logLevel },
   });
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close();
-  });
-  await app.listen({ host: config.host, port: config.port });
+  const url = await serveUntilSignalled(app, { host: config.host, port: config.port });
+  app.log.info({ url, userService: config.userService.baseUrl }, `order-service listening at ${url}`);
 }
 
-main().catch((err: unknown) => {
-  console.error(`OrderService failed to start: ${(err as Error).message}`);
-  process.exitCode = 1;
-});
+main().catch((err: unknown) => reportStartFailure('order-service', err));

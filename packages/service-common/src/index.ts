@@ -11,3 +11,4 @@ export {
 } from './database.ts';
 export { type ErrorBody, errorBodySchema, registerErrorHandling, toErrorBody } from './error-handling.ts';
 export { CommonErrorCodes, ServiceError } from './errors.ts';
+export { reportStartFailure, serveUntilSignalled } from './serve.ts';

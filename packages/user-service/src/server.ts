@@ -1,4 +1,4 @@
-import closeWithGrace from 'close-with-grace';
+import { reportStartFailure, serveUntilSignalled } from '@contract-kit/service-common';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 
@@ -9,31 +9,11 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     ...(config.seedToken === undefined ? {} : { seedToken: config.seedToken }),
   });
-
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'closing after an error');
-    else app.log.info({ signal }, 'closing');
-    await app.close();
-  });
-
-  let url: string;
-  try {
-    url = await app.listen({ host: config.host, port: config.port });
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
+  const url = await serveUntilSignalled(app, { host: config.host, port: config.port });
   app.log.info(
     { url, database: app.database.description, seedToken: config.seedToken === undefined ? 'none' : 'installed' },
     `user-service listening at ${url}`,
   );
 }
 
-main().catch((err: unknown) => {
-  const code = (err as { code?: unknown }).code;
-  console.error(
-    `user-service failed to start${typeof code === 'string' ? ` (${code})` : ''}: ${(err as Error).message}`,
-  );
-  console.error('Check the environment variables described in packages/user-service/README.md.');
-  process.exitCode = 1;
-});
+main().catch((err: unknown) => reportStartFailure('user-service', err));

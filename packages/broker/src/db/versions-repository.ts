@@ -2,6 +2,25 @@ import type { Clock, Db } from './database.ts';
 import type { VersionRow } from './schema.ts';
 
 export function createVersionsRepository(db: Db, now: Clock) {
+  const taggedNewestFirst = (pacticipantId: number, tag: string) =>
+    db
+      .selectFrom('tags')
+      .innerJoin('versions', 'versions.id', 'tags.version_id')
+      .selectAll('versions')
+      .where('tags.pacticipant_id', '=', pacticipantId)
+      .where('tags.name', '=', tag)
+      .orderBy('tags.version_id', 'desc');
+
+  const onBranchNewestFirst = (pacticipantId: number, branch: string) =>
+    db
+      .selectFrom('branches')
+      .innerJoin('branch_versions', 'branch_versions.branch_id', 'branches.id')
+      .innerJoin('versions', 'versions.id', 'branch_versions.version_id')
+      .selectAll('versions')
+      .where('branches.pacticipant_id', '=', pacticipantId)
+      .where('branches.name', '=', branch)
+      .orderBy('branch_versions.version_id', 'desc');
+
   return {
     find(pacticipantId: number, number: string): Promise<VersionRow | undefined> {
       return db
@@ -66,51 +85,19 @@ export function createVersionsRepository(db: Db, now: Clock) {
     },
 
     latestWithTag(pacticipantId: number, tag: string): Promise<VersionRow | undefined> {
-      return db
-        .selectFrom('tags')
-        .innerJoin('versions', 'versions.id', 'tags.version_id')
-        .selectAll('versions')
-        .where('tags.pacticipant_id', '=', pacticipantId)
-        .where('tags.name', '=', tag)
-        .orderBy('tags.version_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      return taggedNewestFirst(pacticipantId, tag).limit(1).executeTakeFirst();
     },
 
     withTag(pacticipantId: number, tag: string): Promise<VersionRow[]> {
-      return db
-        .selectFrom('tags')
-        .innerJoin('versions', 'versions.id', 'tags.version_id')
-        .selectAll('versions')
-        .where('tags.pacticipant_id', '=', pacticipantId)
-        .where('tags.name', '=', tag)
-        .orderBy('tags.version_id', 'desc')
-        .execute();
+      return taggedNewestFirst(pacticipantId, tag).execute();
     },
 
     latestOnBranch(pacticipantId: number, branch: string): Promise<VersionRow | undefined> {
-      return db
-        .selectFrom('branches')
-        .innerJoin('branch_versions', 'branch_versions.branch_id', 'branches.id')
-        .innerJoin('versions', 'versions.id', 'branch_versions.version_id')
-        .selectAll('versions')
-        .where('branches.pacticipant_id', '=', pacticipantId)
-        .where('branches.name', '=', branch)
-        .orderBy('branch_versions.version_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      return onBranchNewestFirst(pacticipantId, branch).limit(1).executeTakeFirst();
     },
 
     onBranch(pacticipantId: number, branch: string): Promise<VersionRow[]> {
-      return db
-        .selectFrom('branches')
-        .innerJoin('branch_versions', 'branch_versions.branch_id', 'branches.id')
-        .innerJoin('versions', 'versions.id', 'branch_versions.version_id')
-        .selectAll('versions')
-        .where('branches.pacticipant_id', '=', pacticipantId)
-        .where('branches.name', '=', branch)
-        .orderBy('branch_versions.version_id', 'desc')
-        .execute();
+      return onBranchNewestFirst(pacticipantId, branch).execute();
     },
 
     async update(id: number, fields: { buildUrl?: string | null }): Promise<VersionRow> {
