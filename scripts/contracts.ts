@@ -19,7 +19,7 @@ import {
   table,
 } from 'contract-kit';
 import { formatLintReport, lintPacts } from 'contract-kit/lint';
-import { formatReport, stateNamesOf } from 'contract-kit/provider';
+import { countOutcomes, formatReport, stateNamesOf } from 'contract-kit/provider';
 
 /** Runs a command quietly; its output is shown only when it fails. */
 function runQuietly(command: string, args: string[]): Promise<void> {
@@ -43,8 +43,7 @@ function runQuietly(command: string, args: string[]): Promise<void> {
 
 function printSummary(result: ContractLoopResult, environment: string): void {
   if (result.verification) console.log(`\n${formatReport(result.verification)}`);
-  const counts = { passed: 0, failed: 0, pending: 0 };
-  for (const i of result.verification?.interactions ?? []) counts[i.result] += 1;
+  const counts = result.verification ? countOutcomes(result.verification) : { passed: 0, failed: 0, pending: 0 };
   const deployable = (name: string) => {
     const d = result.deployments.find((x) => x.pacticipant === name)?.decision;
     if (!d) return 'not asked';
@@ -117,6 +116,9 @@ async function main(): Promise<number> {
       enablePending: config.enablePending,
       ...(config.includeWipPactsSince ? { includeWipPactsSince: config.includeWipPactsSince } : {}),
       environment: config.environment,
+      // On the embedded broker (gone after the run) the loop records what it deployed; on a shared
+      // broker only when asked, since only a real deployment should be recorded there.
+      recordDeployments: Boolean(embedded) || process.env.PACT_RECORD_DEPLOYMENTS === 'true',
       onStep: printSteps,
     });
     printSummary(result, config.environment);

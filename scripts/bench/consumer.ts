@@ -17,6 +17,7 @@ export function benchConsumer(runs: number, perFile: number, log: (line: string)
     const times: number[] = [];
     let lost = 0;
     let runsLosing = 0;
+    let failedRuns = 0;
     for (let run = 1; run <= runs; run += 1) {
       const pactDir = mkdtempSync(join(tmpdir(), `bench-consumer-${mode}-`));
       const started = performance.now();
@@ -42,13 +43,19 @@ export function benchConsumer(runs: number, perFile: number, log: (line: string)
       rmSync(pactDir, { recursive: true, force: true });
       if (result.status !== 0 && mode === 'ours')
         throw new Error(`consumer suite failed:\n${result.stdout}${result.stderr}`);
+      // A run whose tests failed says nothing about pact writing: counted apart, not as losses.
+      if (result.status !== 0) {
+        failedRuns += 1;
+        log(`  consumer ${mode} run ${run}/${runs}: tests failed, not counted`);
+        continue;
+      }
       lost += expected - written;
       if (written < expected) runsLosing += 1;
       log(
         `  consumer ${mode} run ${run}/${runs}: ${Math.round(times.at(-1) ?? 0)} ms, ${written}/${expected} interactions written`,
       );
     }
-    return { wallMs: summarise(times), interactionsLost: lost, runsLosingInteractions: runsLosing };
+    return { wallMs: summarise(times), interactionsLost: lost, runsLosingInteractions: runsLosing, failedRuns };
   };
   const ours = measure('ours');
   const stock = measure('stock');

@@ -4,7 +4,7 @@
  * bench/results/latest.md (with the machine it ran on) and prints the table.
  *   npm run bench -- [--only verify,consumer,broker,loop] [--runs 3] [--sizes 100,500,1000] [--consumer-runs 20]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBroker } from './broker-section.ts';
@@ -13,6 +13,7 @@ import { benchLoop } from './loop.ts';
 import { benchVerify } from './verify.ts';
 
 const sections = ['verify', 'consumer', 'broker', 'loop'] as const;
+const resultsFile = 'bench/results/latest.json';
 type Section = (typeof sections)[number];
 
 function machine() {
@@ -28,7 +29,11 @@ function machine() {
 function markdown(results: Record<string, unknown>): string {
   const m = results.machine as ReturnType<typeof machine>;
   const lines = [
-    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; medians of ${results.runs} runs, [min–max].`,
+    `Measured on ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}; medians of ${results.runs} runs, [min–max]. Sections measured: ${Object.entries(
+      (results.measuredAt as Record<string, string> | undefined) ?? {},
+    )
+      .map(([section, at]) => `${section} ${at}`)
+      .join(', ')}.`,
     '',
   ];
   const verify = results.verify as Record<string, import('./verify.ts').VerifyFigures> | undefined;
@@ -51,6 +56,8 @@ function markdown(results: Record<string, unknown>): string {
       '|---|---|---|',
       `| pact-js merging into one file | ${consumer.stock.wallMs.median} [${consumer.stock.wallMs.min}–${consumer.stock.wallMs.max}] | ${consumer.stock.interactionsLost} (${consumer.stock.runsLosingInteractions}) |`,
       `| contract-kit parts, merged once | ${consumer.ours.wallMs.median} [${consumer.ours.wallMs.min}–${consumer.ours.wallMs.max}] | ${consumer.ours.interactionsLost} (${consumer.ours.runsLosingInteractions}) |`,
+      '',
+      `Runs whose tests failed (not counted): pact-js ${consumer.stock.failedRuns ?? 0}, contract-kit ${consumer.ours.failedRuns ?? 0}.`,
       '',
       `Marginal cost of the parallel-safe writing: ${consumer.oursMarginalMsPerInteraction} ms per interaction.`,
       '',
@@ -87,7 +94,14 @@ async function main(): Promise<void> {
   const only = (values.only?.split(',') ?? sections) as Section[];
   const runs = Number(values.runs);
   const log = (line: string) => console.log(line);
-  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), runs };
+  // Sections not run this time keep their last figures (with the date each was measured).
+  const previous = existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+    : {};
+  const results: Record<string, unknown> = { ...previous, date: new Date().toISOString(), machine: machine(), runs };
+  const measuredAt = { ...((previous.measuredAt as Record<string, string> | undefined) ?? {}) };
+  for (const section of only) measuredAt[section] = results.date as string;
+  results.measuredAt = measuredAt;
 
   if (only.includes('verify')) {
     log('verify: stock pact-js Verifier vs contract-kit verifyProvider, same UserService, same synthetic pact');
@@ -107,7 +121,7 @@ async function main(): Promise<void> {
   }
 
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const table = markdown(results);
   writeFileSync('bench/results/latest.md', `${table}\n`);
   console.log(`\n${table}\nWritten: bench/results/latest.json, bench/results/latest.md`);

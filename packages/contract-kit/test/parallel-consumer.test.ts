@@ -7,14 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const fixture = fileURLToPath(new URL('./fixtures/parallel-consumer', import.meta.url));
 const vitestBin = fileURLToPath(new URL('../../../node_modules/vitest/vitest.mjs', import.meta.url));
-const pactDir = mkdtempSync(join(tmpdir(), 'ck-parallel-'));
-afterAll(() => rmSync(pactDir, { recursive: true, force: true }));
+const root = mkdtempSync(join(tmpdir(), 'ck-parallel-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const runs = 5;
 const files = 6;
 const perFile = 5;
 
-function runConsumerSuite(): string {
+/** One run in a pact folder of its own: each run must write the whole pact by itself. */
+function runConsumerSuite(_: unknown, run: number): string {
+  const pactDir = join(root, `run-${run}`);
   const result = spawnSync(process.execPath, [vitestBin, 'run', '--config', join(fixture, 'vitest.config.ts')], {
     cwd: fixture,
     env: { ...process.env, PACT_DIR: pactDir, PACT_DO_NOT_TRACK: 'true', FORCE_COLOR: '0' },

@@ -4,13 +4,14 @@ import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBroker } from '../../src/app.ts';
+import { officialPactsDir } from './official-pacts.ts';
 import { assertHandled, named, providerStates } from './provider-states.ts';
 import { regroupMatrixQuery } from './query-shim.ts';
 import { createSeeder } from './seed.ts';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
 
-const PACTS = '/work/shared/reference/pact-broker/pacts';
+const PACTS = officialPactsDir;
 const V2_CLIENT_PACT = `${PACTS}/Pact Broker Client V2-Pact Broker.json`;
 
 function statesIn(file: string): string[] {

@@ -6,11 +6,12 @@ import { Verifier } from '@pact-foundation/pact';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBroker } from '../../src/app.ts';
+import { officialPactsDir } from './official-pacts.ts';
 import { createSeeder } from './seed.ts';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
 
-const PACTS = '/work/shared/reference/pact-broker/pacts';
+const PACTS = officialPactsDir;
 
 /**
  * Interactions of the pact-reference compatibility fixtures that no real broker can satisfy (they were recorded

@@ -44,8 +44,13 @@ export async function checkBroker(
       );
     }
     if (response.ok) return;
+    if (response.status < 500) {
+      throw new ContractKitError(
+        ContractKitErrorCodes.brokerUnreachable,
+        `${broker.url}/ answered ${response.status}: is PACT_BROKER_BASE_URL the base URL of a Pact Broker?`,
+      );
+    }
     lastError = `HTTP ${response.status}`;
-    if (response.status < 500) break;
     if (attempt < attempts) await sleep((options.backoffMs ?? 250) * attempt);
   }
   throw new ContractKitError(

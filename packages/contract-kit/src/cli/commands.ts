@@ -151,6 +151,12 @@ export const commands: Record<string, Command> = {
       const version = typeof values.version === 'string' ? values.version : detectVersionInfo().version;
       const environment = typeof values['to-environment'] === 'string' ? values['to-environment'] : config.environment;
       const retries = Number(values['retry-while-unknown'] ?? 0);
+      if (!Number.isInteger(retries) || retries < 0) {
+        throw new ContractKitError(
+          ContractKitErrorCodes.configInvalid,
+          '--retry-while-unknown must be a whole number of retries.',
+        );
+      }
       const decision = await canIDeploy(requireBroker(config), {
         pacticipant,
         version,

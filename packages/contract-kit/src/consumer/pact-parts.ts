@@ -87,6 +87,15 @@ function readPart(file: string): PactDocument {
   return parsed;
 }
 
+/** The test file a part came from; undefined (and the part dropped) when its record is missing or unreadable. */
+function testFileOf(sourceFile: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(sourceFile, 'utf8')) as { testFile?: string }).testFile;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface MergeResult {
   file: string;
   interactions: number;
@@ -114,9 +123,7 @@ export function mergePactParts(options: {
   for (const id of readdirSync(partsDir).sort()) {
     const dir = join(partsDir, id);
     const sourceFile = join(dir, sourceFileName);
-    const testFile = existsSync(sourceFile)
-      ? (JSON.parse(readFileSync(sourceFile, 'utf8')) as { testFile: string }).testFile
-      : undefined;
+    const testFile = testFileOf(sourceFile);
     if (!testFile || !existsSync(testFile)) {
       rmSync(dir, { recursive: true, force: true });
       continue;

@@ -7,6 +7,7 @@ import {
 } from '../broker/operations.ts';
 import type { VersionInfo } from '../ci/version-info.ts';
 import type { BrokerConfig, ConsumerVersionSelector } from '../config/kit-config.ts';
+import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { findPactFiles } from '../pact-files.ts';
 import type { ProviderDefinition } from '../provider/define-provider.ts';
 import { countOutcomes, type VerificationReport } from '../provider/results.ts';
@@ -27,6 +28,11 @@ export interface ContractLoopOptions {
   enablePending: boolean;
   includeWipPactsSince?: string;
   environment: string;
+  /**
+   * Record the deployments can-i-deploy allows. Off, the loop stops at can-i-deploy: on a shared
+   * broker only a real deployment should be recorded.
+   */
+  recordDeployments: boolean;
   onStep?: StepListener;
 }
 
@@ -59,15 +65,24 @@ export async function runContractLoop(options: ContractLoopOptions): Promise<Con
   const result: ContractLoopResult = { ok: false, steps: runner.steps, pacts: [], deployments: [] };
   try {
     await runner.run(`${options.consumerTests.consumer} consumer pact tests`, options.consumerTests.run);
-    const pactFiles = findPactFiles(options.pactDir, { provider: options.provider.provider });
-    result.pacts = pactFiles.map(summarisePact);
-    if (options.lint)
+    // Lint every file, so that a malformed one is reported rather than silently left out.
+    if (options.lint) {
+      const allPacts = findPactFiles(options.pactDir);
       await runner.run(
         'lint the pacts',
-        () => options.lint!(pactFiles),
+        () => options.lint!(allPacts),
         (note) => note,
       );
+    }
     if (runner.failed) return result;
+    const pactFiles = findPactFiles(options.pactDir, { provider: options.provider.provider });
+    if (pactFiles.length === 0) {
+      throw new ContractKitError(
+        ContractKitErrorCodes.noPacts,
+        `The consumer tests wrote no pact for ${options.provider.provider} into ${options.pactDir}.`,
+      );
+    }
+    result.pacts = pactFiles.map(summarisePact);
 
     await runner.run(`publish pacts as ${version.version.slice(0, 12)} on ${version.branch}`, () =>
       publishPacts(broker, { pacts: pactFiles, version: version.version, branch: version.branch }),
@@ -94,7 +109,9 @@ export async function runContractLoop(options: ContractLoopOptions): Promise<Con
       },
     );
 
-    await ensureEnvironment(broker, options.environment, true);
+    await runner.run(`make sure the ${options.environment} environment exists`, () =>
+      ensureEnvironment(broker, options.environment, true),
+    );
     // The provider first: a consumer can only go where a compatible provider already is.
     for (const pacticipant of [options.provider.provider, options.consumerTests.consumer]) {
       const outcome: DeployOutcome = { pacticipant, recorded: false };
@@ -104,8 +121,11 @@ export async function runContractLoop(options: ContractLoopOptions): Promise<Con
         () => canIDeploy(broker, { pacticipant, version: version.version, environment: options.environment }),
         (decision) => (decision.deployable === true ? undefined : decision.reason || 'not deployable'),
       );
-      if (runner.failed) {
-        runner.skip(`record deployment of ${pacticipant}`, 'an earlier step failed');
+      if (runner.failed || !options.recordDeployments) {
+        runner.skip(
+          `record deployment of ${pacticipant}`,
+          runner.failed ? 'an earlier step failed' : 'recording is off for this broker',
+        );
         continue;
       }
       await runner.run(`record deployment of ${pacticipant} to ${options.environment}`, () =>
@@ -115,8 +135,9 @@ export async function runContractLoop(options: ContractLoopOptions): Promise<Con
     }
     result.ok = !runner.failed;
     return result;
-  } catch {
-    // The failing step is recorded with its message; the caller reports from `steps`.
+  } catch (err) {
+    // A failing step is already recorded with its message; anything else is recorded here.
+    if (!runner.failed) runner.fail('contract loop', (err as Error).message);
     return result;
   }
 }

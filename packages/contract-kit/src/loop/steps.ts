@@ -48,6 +48,12 @@ export class StepRunner {
     }
   }
 
+  fail(name: string, why: string): void {
+    const step: StepRecord = { name, ms: 0, status: 'failed', note: why };
+    this.steps.push(step);
+    this.listener({ type: 'end', step });
+  }
+
   skip(name: string, why: string): void {
     const step: StepRecord = { name, ms: 0, status: 'skipped', note: why };
     this.steps.push(step);

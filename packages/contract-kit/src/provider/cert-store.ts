@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,24 @@ function isLoopbackHttp(url: string): boolean {
   }
 }
 
+let store: Record<string, string> | undefined;
+
+/** One store per process, made on first use and removed when the process exits. */
+function minimalStore(): Record<string, string> {
+  if (store) return store;
+  const bundle = systemBundles.find((file) => existsSync(file));
+  const pem = bundle ? readFileSync(bundle, 'utf8') : '';
+  const end = '-----END CERTIFICATE-----';
+  const first = pem.includes(end) ? `${pem.slice(0, pem.indexOf(end) + end.length)}\n` : '';
+  const dir = mkdtempSync(join(tmpdir(), 'contract-kit-certs-'));
+  const certDir = join(dir, 'empty');
+  mkdirSync(certDir);
+  writeFileSync(join(dir, 'one.pem'), first);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  store = { SSL_CERT_FILE: join(dir, 'one.pem'), SSL_CERT_DIR: certDir };
+  return store;
+}
+
 /**
  * The Pact verifier builds a new HTTP client for every call (state setup, request, teardown), and
  * each build reads the whole system certificate store: about half of its time per interaction.
@@ -22,13 +40,5 @@ function isLoopbackHttp(url: string): boolean {
  */
 export function minimalCertStoreEnv(urls: readonly string[]): Record<string, string> | undefined {
   if (urls.length === 0 || !urls.every(isLoopbackHttp)) return undefined;
-  const bundle = systemBundles.find((file) => existsSync(file));
-  const pem = bundle ? readFileSync(bundle, 'utf8') : '';
-  const end = '-----END CERTIFICATE-----';
-  const first = pem.includes(end) ? `${pem.slice(0, pem.indexOf(end) + end.length)}\n` : '';
-  const dir = mkdtempSync(join(tmpdir(), 'contract-kit-certs-'));
-  const certDir = join(dir, 'empty');
-  mkdirSync(certDir);
-  writeFileSync(join(dir, 'one.pem'), first);
-  return { SSL_CERT_FILE: join(dir, 'one.pem'), SSL_CERT_DIR: certDir };
+  return minimalStore();
 }

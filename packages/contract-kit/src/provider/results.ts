@@ -40,7 +40,7 @@ interface RawMismatch {
 
 interface RawError {
   interaction: string;
-  mismatch: { type: string; message?: string; mismatches?: RawMismatch[] };
+  mismatch: { type: string; interactionId?: string; message?: string; mismatches?: RawMismatch[] };
 }
 
 interface RawVerifierResults {
@@ -48,7 +48,7 @@ interface RawVerifierResults {
   errors?: RawError[];
   /** Failures of pending pacts: reported, but they do not fail the provider's build. */
   pendingErrors?: RawError[];
-  interactionResults?: { description: string; result: string }[];
+  interactionResults?: { description: string; interactionId?: string; result: string }[];
   notices?: { text?: string }[];
   output?: string[];
 }
@@ -96,20 +96,30 @@ export function parseVerifierResults(
 ): VerificationReport {
   const parsed = JSON.parse(raw) as RawVerifierResults;
   const unclaimed = [...context.stateFailures];
-  const errorsByDescription = new Map<string, RawError[]>();
-  const pendingInteractions = new Set<string>();
-  const pendingErrors = (parsed.pendingErrors ?? []).map((error) => ({ ...error, pending: true }));
-  for (const error of [...(parsed.errors ?? []), ...pendingErrors]) {
-    const description = (parsed.interactionResults ?? []).find((r) =>
-      error.interaction.endsWith(` - ${r.description}`),
-    )?.description;
-    const key = description ?? error.interaction;
-    if ('pending' in error) pendingInteractions.add(key);
-    errorsByDescription.set(key, [...(errorsByDescription.get(key) ?? []), error]);
-  }
+  const results = parsed.interactionResults ?? [];
+  const all = [
+    ...(parsed.errors ?? []).map((error) => ({ error, pending: false })),
+    ...(parsed.pendingErrors ?? []).map((error) => ({ error, pending: true })),
+  ];
+  // Each failed interaction takes its own error: by interaction id where the pact has ids (pacts
+  // from a broker), otherwise by description, in order, so two consumers' same-named
+  // interactions do not share problems.
+  const unmatched = new Set(all);
+  const takeError = (r: { description: string; interactionId?: string }) => {
+    for (const entry of unmatched) {
+      const byId = Boolean(r.interactionId) && entry.error.mismatch.interactionId === r.interactionId;
+      const byDescription = !r.interactionId && entry.error.interaction.endsWith(` - ${r.description}`);
+      if (byId || byDescription) {
+        unmatched.delete(entry);
+        return entry;
+      }
+    }
+    return undefined;
+  };
 
-  const interactions = (parsed.interactionResults ?? []).map((r): InteractionOutcome => {
-    const errors = errorsByDescription.get(r.description) ?? [];
+  const interactions = results.map((r): InteractionOutcome => {
+    const entry = r.result === 'OK' ? undefined : takeError(r);
+    const errors = entry ? [entry.error] : [];
     const where = errors[0] ? contextOf(errors[0].interaction, r.description) : '';
     const problems = errors.flatMap((error) => {
       if (error.mismatch.type === 'mismatches') return (error.mismatch.mismatches ?? []).map(describeMismatch);
@@ -121,8 +131,7 @@ export function parseVerifierResults(
       const failure = index >= 0 ? unclaimed.splice(index, 1)[0] : undefined;
       return [failure ? `provider state "${failure.state}" (${failure.action}): ${failure.message}` : message];
     });
-    const result: InteractionResult =
-      r.result === 'OK' ? 'passed' : pendingInteractions.has(r.description) ? 'pending' : 'failed';
+    const result: InteractionResult = r.result === 'OK' ? 'passed' : entry?.pending ? 'pending' : 'failed';
     return { description: r.description, context: where, result, problems };
   });
 
@@ -135,9 +144,8 @@ export function parseVerifierResults(
     stateFailures: context.stateFailures,
     unusedStates: context.unusedStates,
     notices: (parsed.notices ?? []).map((n) => n.text ?? '').filter(Boolean),
-    loadErrors: [...errorsByDescription.entries()]
-      .filter(([key]) => !interactions.some((i) => i.description === key))
-      .flatMap(([, errors]) => errors.map((e) => e.mismatch.message ?? e.interaction)),
+    // What no interaction claimed: failures to fetch or parse a pact.
+    loadErrors: [...unmatched].map(({ error }) => error.mismatch.message ?? error.interaction),
     output: parsed.output ?? [],
   };
 }

@@ -30,13 +30,18 @@ function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
-function runShard(task: ShardTask, env: NodeJS.ProcessEnv): Promise<{ report: VerificationReport; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(workerFile, [], {
-      execArgv: ['--import', tsxLoader()],
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+interface RunningShard {
+  result: Promise<{ report: VerificationReport; stdout: string }>;
+  stop(): void;
+}
+
+function startShard(task: ShardTask, env: NodeJS.ProcessEnv): RunningShard {
+  const child = fork(workerFile, [], {
+    execArgv: ['--import', tsxLoader()],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const result = new Promise<{ report: VerificationReport; stdout: string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     let answer: ShardMessage | undefined;
@@ -50,7 +55,8 @@ function runShard(task: ShardTask, env: NodeJS.ProcessEnv): Promise<{ report: Ve
       answer = message;
     });
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': only then are the report (IPC) and the captured output complete.
+    child.on('close', (code) => {
       if (answer && 'report' in answer) return resolve({ report: answer.report, stdout });
       const why = answer && 'error' in answer ? answer.error : `the worker exited with ${code}: ${stderr.trim()}`;
       const errorCode = (answer && 'code' in answer && answer.code) || ContractKitErrorCodes.verifierCrashed;
@@ -58,6 +64,9 @@ function runShard(task: ShardTask, env: NodeJS.ProcessEnv): Promise<{ report: Ve
     });
     child.send(task);
   });
+  // Settled below in every case; this only keeps an early failure from counting as unhandled.
+  result.catch(() => {});
+  return { result, stop: () => child.kill() };
 }
 
 /** The shards' reports as one, interactions in a stable order (consumer, then description). */
@@ -101,7 +110,7 @@ export async function verifySharded<App extends FastifyInstance>(
     const env = { ...process.env, ...certEnv, PACT_DO_NOT_TRACK: 'true' };
     // Workers start first; this process, already warm, verifies the first shard meanwhile.
     const workers = others.map((shard) =>
-      runShard(
+      startShard(
         {
           module: options.module,
           exportName: options.exportName ?? 'default',
@@ -112,10 +121,21 @@ export async function verifySharded<App extends FastifyInstance>(
         env,
       ),
     );
-    const ownReport = own
-      ? await withEnv(certEnv, () => verifyInProcess({ ...options, source: { pactFiles: own.files } }))
-      : undefined;
-    const results = [...(ownReport ? [{ report: ownReport, stdout: '' }] : []), ...(await Promise.all(workers))];
+    let results: { report: VerificationReport; stdout: string }[];
+    try {
+      const ownReport = own
+        ? await withEnv(certEnv, () => verifyInProcess({ ...options, source: { pactFiles: own.files } }))
+        : undefined;
+      results = [
+        ...(ownReport ? [{ report: ownReport, stdout: '' }] : []),
+        ...(await Promise.all(workers.map((w) => w.result))),
+      ];
+    } catch (err) {
+      // One shard failed: stop the others, and let them exit before their pact pieces are removed.
+      for (const worker of workers) worker.stop();
+      await Promise.allSettled(workers.map((w) => w.result));
+      throw err;
+    }
     // The verifier's own per-interaction output, shard by shard, as an unsharded run prints it.
     for (const { stdout } of results) process.stdout.write(stdout);
     return mergeReports(

@@ -16,7 +16,7 @@ export interface StateFailure {
 /**
  * The endpoint the Pact verifier calls before and after each interaction. Unlike pact-js's own
  * handler (which logs a warning for an unknown state and answers 200 when a handler throws),
- * any problem answers 500 with a message naming the state, so the verifier fails that interaction.
+ * any problem answers 400 with a message naming the state (400: the verifier does not retry it), so the verifier fails that interaction.
  */
 export async function startStateServer(options: {
   states: StateHandlers;

@@ -227,15 +227,17 @@ export async function verifyInProcess<App extends FastifyInstance>(
     });
   });
 
-  const states = options.states(app);
-  const stateServer = await startStateServer({
-    states,
-    prepare,
-    finished: () => {
-      dirty = true;
-    },
-  });
+  let stateServer: Awaited<ReturnType<typeof startStateServer>> | undefined;
   try {
+    const states = options.states(app);
+    const server = await startStateServer({
+      states,
+      prepare,
+      finished: () => {
+        dirty = true;
+      },
+    });
+    stateServer = server;
     const providerBaseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     const verifierOptions: VerifierOptions = {
       provider: options.provider,
@@ -244,7 +246,7 @@ export async function verifyInProcess<App extends FastifyInstance>(
       ...publishOptions(options.publish, broker),
       // An empty selection is reported below with the selectors named, not as a verifier error.
       failIfNoPactsFound: false,
-      providerStatesSetupUrl: stateServer.url,
+      providerStatesSetupUrl: server.url,
       // Each teardown call costs the verifier a new HTTP client; only ask for it when a handler has one.
       providerStatesSetupTeardown: Object.values(states).some((handler) => teardownOf(handler) !== undefined),
       providerStatesSetupBody: true,
@@ -269,9 +271,9 @@ export async function verifyInProcess<App extends FastifyInstance>(
     }
     const report = parseVerifierResults(raw, {
       provider: options.provider,
-      stateFailures: stateServer.failures,
+      stateFailures: server.failures,
       unusedStates: Object.keys(states)
-        .filter((name) => !stateServer.used.has(name))
+        .filter((name) => !server.used.has(name))
         .sort(),
       durationMs: performance.now() - started,
     });
@@ -289,7 +291,7 @@ export async function verifyInProcess<App extends FastifyInstance>(
     }
     return report;
   } finally {
-    await stateServer.server.close();
+    await stateServer?.server.close();
     await app.close();
   }
 }

@@ -11,7 +11,7 @@ export const projectPacts = readdirSync(pactDir)
 export const userServiceOpenApi = fileURLToPath(new URL('../../../user-service/openapi.json', import.meta.url));
 
 /**
- * UserService's provider states, as `userServiceStateNames` in its test/contract/provider-states.ts
- * lists them; written out because contract-kit does not depend on UserService.
+ * UserService's provider states, written out because contract-kit does not depend on UserService;
+ * packages/user-service/test/contract/lint.test.ts lints with the states its definition registers.
  */
 export const userServiceStates = ['a token exists', 'a user exists', 'no user exists', 'users exist'];

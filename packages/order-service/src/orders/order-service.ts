@@ -19,6 +19,10 @@ function fromUserService(err: unknown, userId?: number): unknown {
   if (!(err instanceof UserServiceError)) return err;
   switch (err.code) {
     case UserServiceErrorCodes.notFound:
+      // A batch lookup answers 200 without the unknown ids, so a 404 there is a broken answer.
+      if (userId === undefined) {
+        return new ServiceError(502, OrderErrorCodes.userServiceBadResponse, err.message, { cause: err });
+      }
       return new ServiceError(422, OrderErrorCodes.userNotFound, `User ${userId} does not exist`);
     case UserServiceErrorCodes.unavailable:
       return new ServiceError(503, OrderErrorCodes.userServiceUnavailable, `${err.message}; try again shortly`, {

@@ -80,7 +80,8 @@ export class UserServiceClient {
 
 function unreachable(err: unknown, what: string): UserServiceError {
   const timedOut = isAxiosError(err) && (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT');
-  const reason = timedOut ? 'did not answer in time' : `could not be reached (${(err as Error).message})`;
+  // The low-level reason (addresses, ports) stays in `cause` for the logs, out of error bodies.
+  const reason = timedOut ? 'did not answer in time' : 'could not be reached';
   return new UserServiceError(UserServiceErrorCodes.unavailable, `UserService ${reason} while fetching ${what}`, {
     cause: err,
   });

@@ -1,11 +1,15 @@
 import { Agent } from 'node:http';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
 import { placeholderToken } from 'contract-kit';
 import { createConsumerPact } from 'contract-kit/consumer';
 import { UserServiceClient } from '../../src/user-service-client/index.ts';
 
-export const pactDir = fileURLToPath(new URL('../../../../pacts', import.meta.url));
+/** `pacts/` at the repository root, or PACT_DIR (as contract-kit's commands read it). */
+export const pactDir = process.env.PACT_DIR
+  ? resolve(process.env.PACT_DIR)
+  : fileURLToPath(new URL('../../../../pacts', import.meta.url));
 
 /** The OrderService → UserService pact, written to this test file's own part. */
 export function userServicePact(testFile: string) {

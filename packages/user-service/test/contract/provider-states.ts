@@ -38,5 +38,3 @@ export function userServiceStates(app: FastifyInstance) {
     },
   });
 }
-
-export const userServiceStateNames = Object.keys(userServiceStates({} as FastifyInstance)).sort();

@@ -1,10 +1,14 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPactFiles } from 'contract-kit';
 import { type PactSource, type VerificationReport, verifyProvider } from 'contract-kit/provider';
 import type { FastifyInstance } from 'fastify';
 import userService from './provider.ts';
 
-export const pactDir = fileURLToPath(new URL('../../../../pacts', import.meta.url));
+/** `pacts/` at the repository root, or PACT_DIR (as contract-kit's commands read it). */
+export const pactDir = process.env.PACT_DIR
+  ? resolve(process.env.PACT_DIR)
+  : fileURLToPath(new URL('../../../../pacts', import.meta.url));
 
 /** Every pact in `pacts/` whose provider is UserService. */
 export function userServicePactFiles(dir = pactDir): string[] {
