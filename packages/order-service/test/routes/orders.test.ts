@@ -244,6 +244,19 @@ describe('GET /orders', () => {
     );
   });
 
+  it('answers 502 when the batch lookup answers 404 (it lists found users, it never 404s)', async () => {
+    stub = await startStubServer((req, res) =>
+      req.url?.startsWith('/users?')
+        ? sendJson(res, 404, { statusCode: 404, code: 'ROUTE_NOT_FOUND', error: 'Not Found', message: 'x' })
+        : sendJson(res, 200, activeUser),
+    );
+    app = await buildOrderApp(stub.url);
+    await placeOrder(app, { userId: 42, items });
+    const response = await app.inject({ url: '/orders' });
+    expect(response.statusCode).toBe(502);
+    expect(response.json()).toMatchObject(errorBody(502, OrderErrorCodes.userServiceBadResponse, 'Bad Gateway'));
+  });
+
   it('answers 400 for a limit over 100', async () => {
     const target = await orderAppWithUserService(200, activeUser);
     const response = await target.inject({ url: '/orders?limit=101' });
