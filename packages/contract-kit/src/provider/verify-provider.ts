@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setLogLevel, Verifier, type VerifierOptions } from '@pact-foundation/pact-core';
+import { setLogLevel, type VerifierOptions } from '@pact-foundation/pact-core';
 import type { FastifyInstance } from 'fastify';
 import { checkBroker } from '../broker/broker-check.ts';
 import { type BrokerConfig, type ConsumerVersionSelector, describeSelectors } from '../config/kit-config.ts';
@@ -10,6 +10,7 @@ import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { placeholderToken } from '../placeholder-token.ts';
 import { minimalCertStoreEnv } from './cert-store.ts';
 import { parseVerifierResults, type VerificationReport } from './results.ts';
+import { runVerifier } from './run-verifier.ts';
 import { countInteractions, maxPieceSize, planShards } from './shard-plan.ts';
 import { verifySharded } from './sharded.ts';
 import { startStateServer } from './state-server.ts';
@@ -254,21 +255,7 @@ export async function verifyInProcess<App extends FastifyInstance>(
       timeout: options.timeoutMs ?? 10_000,
     };
     setLogLevel(verifierOptions.logLevel);
-    let raw: string;
-    try {
-      raw = await new Verifier(verifierOptions).verify();
-    } catch (err) {
-      // A failed verification rejects with the verifier's JSON results as the message.
-      const message = (err as Error).message;
-      if (!message.startsWith('{')) {
-        throw new ContractKitError(
-          ContractKitErrorCodes.verifierCrashed,
-          `The Pact verifier could not run for ${options.provider}: ${message}`,
-          { cause: err },
-        );
-      }
-      raw = message;
-    }
+    const raw = await runVerifier(verifierOptions);
     const report = parseVerifierResults(raw, {
       provider: options.provider,
       stateFailures: server.failures,
