@@ -132,8 +132,9 @@ async function main(): Promise<number> {
       console.error(`\nThe contract loop failed at "${failed?.name}" after ${elapsed}: ${failed?.note ?? ''}`);
       return 1;
     }
+    const recorded = result.steps.some((s) => s.name.startsWith('record deployment') && s.status === 'ok');
     console.log(
-      `\nContract loop passed in ${elapsed}: pacts in ${relative(process.cwd(), config.pactDir) || '.'} published, verified, deployable and recorded.`,
+      `\nContract loop passed in ${elapsed}: the pacts in ${relative(process.cwd(), config.pactDir) || '.'}/ are published, verified and deployable${recorded ? ', and the deployments recorded' : ''}.`,
     );
     return 0;
   } finally {

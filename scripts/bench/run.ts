@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchBroker } from './broker-section.ts';
 import { benchConsumer } from './consumer.ts';
 import { benchLoop } from './loop.ts';
+import { withStealMeasured } from './steal.ts';
 import { benchVerify } from './verify.ts';
 
 const sections = ['verify', 'consumer', 'broker', 'loop'] as const;
@@ -36,6 +37,15 @@ function markdown(results: Record<string, unknown>): string {
       .join(', ')}.`,
     '',
   ];
+  const steal = Object.entries((results.stealPercent as Record<string, number> | undefined) ?? {});
+  if (steal.length > 0) {
+    lines.push(
+      `CPU time taken by other guests of the host while each section ran (high values slow every figure): ${steal
+        .map(([section, percent]) => `${section} ${percent}%`)
+        .join(', ')}.`,
+      '',
+    );
+  }
   const verify = results.verify as Record<string, import('./verify.ts').VerifyFigures> | undefined;
   if (verify) {
     lines.push(
@@ -103,22 +113,30 @@ async function main(): Promise<void> {
   for (const section of only) measuredAt[section] = results.date as string;
   results.measuredAt = measuredAt;
 
+  const steal = { ...((previous.stealPercent as Record<string, number> | undefined) ?? {}) };
+  const measure = async <T>(section: Section, work: () => Promise<T> | T): Promise<T> => {
+    const { result, stealPercent } = await withStealMeasured(work);
+    if (stealPercent === undefined) delete steal[section];
+    else steal[section] = stealPercent;
+    return result;
+  };
   if (only.includes('verify')) {
     log('verify: stock pact-js Verifier vs contract-kit verifyProvider, same UserService, same synthetic pact');
-    results.verify = await benchVerify(values.sizes.split(',').map(Number), runs, log);
+    results.verify = await measure('verify', () => benchVerify(values.sizes.split(',').map(Number), runs, log));
   }
   if (only.includes('consumer')) {
     log('consumer: pact writing under parallel vitest workers');
-    results.consumer = benchConsumer(Number(values['consumer-runs']), 5, log);
+    results.consumer = await measure('consumer', () => benchConsumer(Number(values['consumer-runs']), 5, log));
   }
   if (only.includes('broker')) {
     log('broker: the embedded broker at scale');
-    results.broker = await benchBroker(log);
+    results.broker = await measure('broker', () => benchBroker(log));
   }
   if (only.includes('loop')) {
     log('loop: npm run contracts');
-    results.loop = await benchLoop(runs, log);
+    results.loop = await measure('loop', () => benchLoop(runs, log));
   }
+  results.stealPercent = steal;
 
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
