@@ -44,16 +44,16 @@ const verificationFailed = 1;
  * pact-core's `Verifier` always asks the verifier to call the state endpoint a second time after
  * each interaction (it hard-codes `teardown = true`, whatever `providerStatesSetupTeardown` says),
  * and each of those calls costs the verifier a new HTTP client and a connection (measured: 500
- * interactions verify 8% faster without them). This drives the same FFI calls pact-core makes, in the same order,
- * then sets the state endpoint again with the teardown choice the caller asked for. With a
+ * interactions verify 8% faster without them). So this makes the FFI calls pact-core makes, in
+ * the same order, then sets the state endpoint again with the caller's teardown choice. With a
  * pact-core whose internals are laid out differently, it falls back to pact-core's `Verifier`.
  */
 export function runVerifier(options: VerifierOptions): Promise<string> {
   // The constructor validates the options and applies pact-core's defaults.
   const verifier = new Verifier(options);
   const core = pactCoreInternals();
-  if (!core || options.providerStatesSetupTeardown !== false)
-    return stockVerify(verifier, options.provider ?? 'the provider');
+  const provider = options.provider ?? 'the provider';
+  if (!core || options.providerStatesSetupTeardown !== false) return stockVerify(verifier, provider);
 
   const validated = verifier.options;
   const ffi = core.getFfiLib(validated.logLevel, validated.logFile);
@@ -70,15 +70,7 @@ export function runVerifier(options: VerifierOptions): Promise<string> {
         if (result === verificationSucceeded || result === verificationFailed) return resolve(results);
       }
       const why = err ? String((err as Error).message ?? err) : `it ended with code ${result}`;
-      reject(
-        new ContractKitError(
-          ContractKitErrorCodes.verifierCrashed,
-          `The Pact verifier could not run for ${options.provider ?? 'the provider'}: ${why}`,
-          {
-            cause: err,
-          },
-        ),
-      );
+      reject(crashed(provider, why, err));
     });
   });
 }
@@ -90,12 +82,16 @@ async function stockVerify(verifier: Verifier, provider: string): Promise<string
     // A failed verification rejects with the verifier's JSON results as the message.
     const message = (err as Error).message;
     if (message.startsWith('{')) return message;
-    throw new ContractKitError(
-      ContractKitErrorCodes.verifierCrashed,
-      `The Pact verifier could not run for ${provider}: ${message}`,
-      {
-        cause: err,
-      },
-    );
+    throw crashed(provider, message, err);
   }
+}
+
+function crashed(provider: string, why: string, cause: unknown): ContractKitError {
+  return new ContractKitError(
+    ContractKitErrorCodes.verifierCrashed,
+    `The Pact verifier could not run for ${provider}: ${why}`,
+    {
+      cause,
+    },
+  );
 }
