@@ -20,8 +20,8 @@ function cpuTimes(): CpuTimes | undefined {
 
 /**
  * Measures the share of CPU time the hypervisor gave to other guests while `work` ran. On shared
- * cloud machines it is what makes the same benchmark vary from one run to the next, so the results
- * record it next to the figures.
+ * cloud machines it is one reason the same benchmark varies from run to run (the host's CPU model is
+ * another), so the results record it next to the figures.
  */
 export async function withStealMeasured<T>(work: () => Promise<T> | T): Promise<{ result: T; stealPercent?: number }> {
   const before = cpuTimes();
