@@ -1,14 +1,15 @@
 import { registerErrorHandling } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/plugin.ts';
-import type { AuthConfig } from './config.ts';
+import { type AuthConfig, normalizeAuth } from './config.ts';
 import './context.ts';
 import { type Clock, openBrokerDatabase } from './db/database.ts';
 import { createRepositories } from './db/repositories.ts';
 import { createUrls, type Urls } from './hal.ts';
 import { registerBrokerErrorHandler } from './http/error-handler.ts';
+import { isBlank, parseJsonBytes } from './http/json.ts';
 import { responseContentType } from './http/negotiation.ts';
-import { parseRackQuery } from './matrix/rack-query.ts';
+import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
@@ -41,18 +42,28 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     logger: config.logger ?? false,
     bodyLimit: 50 * 1024 * 1024,
     // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100.
-    routerOptions: { querystringParser: (query) => parseRackQuery(query), maxParamLength: 8192 },
+    routerOptions: { querystringParser: parseRequestQuery, maxParamLength: 8192 },
+  });
+  // A query the parser refused (prototype keys, too many parameters) is answered before auth or any route.
+  app.addHook('onRequest', async (request) => {
+    const refusal = queryRefusal(request.query);
+    if (refusal !== undefined) throw refusal;
   });
   const database = await openBrokerDatabase(config.dataDir);
   app.addHook('onClose', () => database.close());
   app.decorate('broker', { repos: createRepositories(database.db, config.now ?? (() => new Date())) });
 
-  // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (request, body, done) => {
-    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    return parseJson(request, body as string, done);
+  // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body. Nothing
+  // else is accepted: fastify's own text/plain parser goes too, so such a body is a 415, not a confusing 400.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
+    const bytes = body as Buffer;
+    if (isBlank(bytes)) return done(null, undefined);
+    try {
+      return done(null, parseJsonBytes(bytes));
+    } catch (err) {
+      return done(err as Error, undefined);
+    }
   });
 
   app.decorateRequest('urls', null as unknown as Urls);
@@ -61,7 +72,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
   });
 
   registerErrorHandling(app);
-  await app.register(authPlugin, { auth: config.auth });
+  await app.register(authPlugin, { auth: normalizeAuth(config.auth) });
   await app.register(heartbeatRoutes);
   await app.register(async (broker) => {
     registerBrokerErrorHandler(broker);

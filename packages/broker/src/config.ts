@@ -71,26 +71,50 @@ const envSchema = {
   },
 } as const;
 
+/** A frozen object with exactly these own fields and no prototype: nothing can be inherited into it. */
+function record<T extends object>(fields: T): Readonly<T> {
+  const out = Object.create(null) as T;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return Object.freeze(out);
+}
+
 function credentials(username?: string, password?: string): Credentials | undefined {
-  return username !== undefined && password !== undefined ? { username, password } : undefined;
+  return typeof username === 'string' && typeof password === 'string' ? record({ username, password }) : undefined;
+}
+
+/**
+ * The auth configuration as the broker keeps it: frozen, prototype-free, only the four known fields, and only
+ * strings. Whatever the caller passed (the environment, a test, `startBroker`), nothing else is ever consulted.
+ */
+export function normalizeAuth(auth: AuthConfig | undefined): Readonly<AuthConfig> | undefined {
+  if (auth === undefined) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const normalized = record<AuthConfig>({
+    readWrite: credentials(auth.readWrite?.username, auth.readWrite?.password),
+    readOnly: credentials(auth.readOnly?.username, auth.readOnly?.password),
+    token: text(auth.token),
+    readOnlyToken: text(auth.readOnlyToken),
+  });
+  return Object.keys(normalized).length > 0 ? normalized : undefined;
 }
 
 /** Reads the broker's configuration from the environment, once, at the edge. */
-export function readBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerConfig {
+export function readBrokerConfig(env: NodeJS.ProcessEnv = process.env): Readonly<BrokerConfig> {
   const raw = loadConfig<BrokerEnv>('Broker', envSchema, env);
-  const auth: AuthConfig = {};
-  const readWrite = credentials(raw.BROKER_BASIC_AUTH_USERNAME, raw.BROKER_BASIC_AUTH_PASSWORD);
-  const readOnly = credentials(raw.BROKER_BASIC_AUTH_READ_ONLY_USERNAME, raw.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD);
-  if (readWrite) auth.readWrite = readWrite;
-  if (readOnly) auth.readOnly = readOnly;
-  if (raw.BROKER_AUTH_TOKEN) auth.token = raw.BROKER_AUTH_TOKEN;
-  if (raw.BROKER_READ_ONLY_AUTH_TOKEN) auth.readOnlyToken = raw.BROKER_READ_ONLY_AUTH_TOKEN;
-  return {
+  const auth = normalizeAuth({
+    readWrite: credentials(raw.BROKER_BASIC_AUTH_USERNAME, raw.BROKER_BASIC_AUTH_PASSWORD),
+    readOnly: credentials(raw.BROKER_BASIC_AUTH_READ_ONLY_USERNAME, raw.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD),
+    token: raw.BROKER_AUTH_TOKEN,
+    readOnlyToken: raw.BROKER_READ_ONLY_AUTH_TOKEN,
+  } as AuthConfig);
+  return record<BrokerConfig>({
     host: raw.BROKER_HOST,
     port: raw.BROKER_PORT,
     dataDir: raw.BROKER_DATA_DIR,
     logLevel: raw.BROKER_LOG_LEVEL,
-    ...(raw.BROKER_BASE_URL ? { baseUrl: raw.BROKER_BASE_URL.replace(/\/+$/, '') } : {}),
-    ...(Object.keys(auth).length > 0 ? { auth } : {}),
-  };
+    baseUrl: raw.BROKER_BASE_URL ? raw.BROKER_BASE_URL.replace(/\/+$/, '') : undefined,
+    auth,
+  } as BrokerConfig);
 }

@@ -18,6 +18,10 @@ export const BrokerErrorCodes = {
   webhookNotFound: 'BROKER_WEBHOOK_NOT_FOUND',
   unauthorized: 'BROKER_UNAUTHORIZED',
   forbidden: 'BROKER_FORBIDDEN',
+  forbiddenKey: 'BROKER_FORBIDDEN_KEY',
+  queryTooComplex: 'BROKER_QUERY_TOO_COMPLEX',
+  jsonTooDeep: 'BROKER_JSON_TOO_DEEP',
+  routeWithoutPolicy: 'BROKER_ROUTE_WITHOUT_POLICY',
 } as const;
 
 /** Field name → messages, or a plain list of messages: the shape the Pact clients print. */
@@ -151,7 +155,47 @@ export class UnauthorizedError extends ServiceError {
 }
 
 export class ForbiddenError extends ServiceError {
-  constructor(method: string) {
-    super(403, BrokerErrorCodes.forbidden, `Read-only credentials cannot make a ${method} request`);
+  constructor(method: string, route: string) {
+    super(
+      403,
+      BrokerErrorCodes.forbidden,
+      `Read-only credentials cannot ${method} ${route}: it needs the read-write user or token`,
+      { details: { method, route } },
+    );
+  }
+}
+
+/** A query parameter or JSON key that names prototype machinery (`__proto__`, …): refused, never interpreted. */
+export class ForbiddenKeyError extends ServiceError {
+  constructor(message: string) {
+    super(400, BrokerErrorCodes.forbiddenKey, message);
+  }
+}
+
+/** A query string beyond the parser's limits (parameter count, bracket depth). */
+export class QueryTooComplexError extends ServiceError {
+  constructor(message: string) {
+    super(400, BrokerErrorCodes.queryTooComplex, message);
+  }
+}
+
+/** JSON (a body, a published pact) nested deeper than the broker accepts. */
+export class JsonTooDeepError extends ServiceError {
+  constructor(what: string, limit: number) {
+    super(400, BrokerErrorCodes.jsonTooDeep, `${what} nests objects and arrays more than ${limit} levels deep`, {
+      details: { limit },
+    });
+  }
+}
+
+/** At startup: a route the auth policy does not cover. The broker refuses to start rather than leave it open. */
+export class MissingRoutePolicyError extends Error {
+  readonly code = BrokerErrorCodes.routeWithoutPolicy;
+  constructor(method: string, route: string) {
+    super(
+      `The route ${method} ${route} has no entry in the auth policy: add it to the table in ` +
+        'packages/broker/src/auth/policy.ts and to the Auth table in packages/broker/README.md',
+    );
+    this.name = 'MissingRoutePolicyError';
   }
 }

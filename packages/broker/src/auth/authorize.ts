@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthConfig, Credentials } from '../config.ts';
+import type { Access } from './policy.ts';
 
 export type AuthDecision = 'allowed' | 'unauthenticated' | 'forbidden';
-
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export type Role = 'readWrite' | 'readOnly';
 
 function same(a: string, b: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -15,36 +15,36 @@ function matches(credentials: Credentials | undefined, username: string, passwor
 }
 
 export function authEnabled(auth: AuthConfig | undefined): auth is AuthConfig {
-  return auth !== undefined && Object.values(auth).some((v) => v !== undefined);
+  return (
+    auth !== undefined &&
+    [auth.readWrite, auth.readOnly, auth.token, auth.readOnlyToken].some((value) => value !== undefined)
+  );
 }
 
-/** Asking which pacts to verify is a query, even though it is a POST: read-only users may do it. */
-export function isReadRequest(method: string, path: string): boolean {
-  return READ_METHODS.has(method) || (method === 'POST' && /\/for-verification\/?$/.test(path));
-}
-
-/**
- * Basic credentials or a bearer token: the read-write ones allow everything, the read-only ones only reads.
- * Anything else is unauthenticated.
- */
-export function authorize(auth: AuthConfig, method: string, path: string, header: string | undefined): AuthDecision {
-  let role: 'readWrite' | 'readOnly' | undefined;
+/** Basic credentials or a bearer token, matched against the configured ones; anything else is nobody. */
+export function identify(auth: AuthConfig, header: string | undefined): Role | undefined {
   const [scheme, value = ''] = (header ?? '').trim().split(/\s+/, 2);
   if (scheme?.toLowerCase() === 'basic') {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon !== -1) {
-      const username = decoded.slice(0, colon);
-      const password = decoded.slice(colon + 1);
-      if (matches(auth.readWrite, username, password)) role = 'readWrite';
-      else if (matches(auth.readOnly, username, password)) role = 'readOnly';
-    }
+    if (colon === -1) return undefined;
+    const username = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    if (matches(auth.readWrite, username, password)) return 'readWrite';
+    if (matches(auth.readOnly, username, password)) return 'readOnly';
   } else if (scheme?.toLowerCase() === 'bearer' && value !== '') {
-    if (auth.token !== undefined && same(auth.token, value)) role = 'readWrite';
-    else if (auth.readOnlyToken !== undefined && same(auth.readOnlyToken, value)) role = 'readOnly';
+    if (auth.token !== undefined && same(auth.token, value)) return 'readWrite';
+    if (auth.readOnlyToken !== undefined && same(auth.readOnlyToken, value)) return 'readOnly';
   }
+  return undefined;
+}
+
+/** Whether the caller behind `header` may do what the matched route requires (see policy.ts). */
+export function authorize(auth: AuthConfig, access: Access, header: string | undefined): AuthDecision {
+  if (access === 'anonymous') return 'allowed';
+  const role = identify(auth, header);
   if (role === undefined) return 'unauthenticated';
-  if (role === 'readOnly' && !isReadRequest(method, path)) return 'forbidden';
+  if (access === 'write' && role !== 'readWrite') return 'forbidden';
   return 'allowed';
 }
 

@@ -28,7 +28,7 @@ function parseFields(body: unknown): { name?: string; fields: PacticipantFields 
   const fields: PacticipantFields = {};
   let name: string | undefined;
   for (const [key, value] of Object.entries(body)) {
-    const field = fieldNames[key];
+    const field = Object.hasOwn(fieldNames, key) ? fieldNames[key] : undefined;
     if (field === undefined) continue;
     if (value !== null && typeof value !== 'string') {
       errors[key] = ['must be a string'];

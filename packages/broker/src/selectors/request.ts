@@ -92,7 +92,7 @@ function parseSelector(raw: unknown, providerVersionBranch: string | undefined, 
   const selector: ConsumerVersionSelector = {};
   const record = selector as Record<string, unknown>;
   for (const [rawKey, rawValue] of Object.entries(raw)) {
-    const key = selectorKeys[rawKey];
+    const key = Object.hasOwn(selectorKeys, rawKey) ? selectorKeys[rawKey] : undefined;
     if (key === undefined) continue;
     const value = coerceBoolean(rawValue);
     if (stringKeys.has(key)) {
