@@ -1,13 +1,15 @@
-import { registerErrorHandling } from '@contract-kit/service-common';
+import { clientErrorOptions } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/plugin.ts';
-import { type AuthConfig, normalizeAuth } from './config.ts';
+import { type AuthConfig, DEFAULT_BODY_LIMIT, normalizeAuth } from './config.ts';
 import './context.ts';
 import { type Clock, openBrokerDatabase } from './db/database.ts';
 import { createRepositories } from './db/repositories.ts';
 import { createUrls, type Urls } from './hal.ts';
-import { registerBrokerErrorHandler } from './http/error-handler.ts';
+import { registerBrokerErrorHandling } from './http/error-handler.ts';
+import { encodeHeaders } from './http/headers.ts';
 import { isBlank, parseJsonBytes } from './http/json.ts';
+import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
@@ -32,6 +34,8 @@ export interface BuildBrokerConfig {
   auth?: AuthConfig;
   logger?: FastifyServerOptions['logger'];
   now?: Clock;
+  /** Largest request body, in bytes; DEFAULT_BODY_LIMIT unless given (BROKER_BODY_LIMIT). */
+  bodyLimit?: number;
 }
 
 const JSON_TYPES = ['application/json', 'application/hal+json', 'application/merge-patch+json'];
@@ -40,10 +44,15 @@ const JSON_TYPES = ['application/json', 'application/hal+json', 'application/mer
 export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ?? false,
-    bodyLimit: 50 * 1024 * 1024,
-    // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100.
-    routerOptions: { querystringParser: parseRequestQuery, maxParamLength: 8192 },
+    bodyLimit: config.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Node's own default, which fastify turns off: a request still arriving after 5 minutes gets a 408.
+    requestTimeout: 300_000,
+    ...clientErrorOptions,
+    // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100;
+    // the 16 KiB request-head limit bounds every segment anyway.
+    routerOptions: { querystringParser: parseRequestQuery, maxParamLength: 16 * 1024 },
   });
+  registerBrokerErrorHandling(app);
   // A query the parser refused (prototype keys, too many parameters) is answered before auth or any route.
   app.addHook('onRequest', async (request) => {
     const refusal = queryRefusal(request.query);
@@ -71,11 +80,11 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     request.urls = createUrls(config.baseUrl ?? `${request.protocol}://${request.host}`);
   });
 
-  registerErrorHandling(app);
+  app.addHook('preValidation', checkNameParams);
+  app.addHook('onSend', encodeHeaders);
   await app.register(authPlugin, { auth: normalizeAuth(config.auth) });
   await app.register(heartbeatRoutes);
   await app.register(async (broker) => {
-    registerBrokerErrorHandler(broker);
     broker.addHook('onRequest', async (request, reply) => {
       reply.type(responseContentType(request.headers.accept));
     });

@@ -1,10 +1,42 @@
 import { ConfigError } from '@contract-kit/service-common';
 import { describe, expect, it } from 'vitest';
-import { readBrokerConfig } from './config.ts';
+import { normalizeAuth, readBrokerConfig } from './config.ts';
 
 describe('readBrokerConfig', () => {
   it('has defaults: loopback, port 9292, .broker, no auth', () => {
-    expect(readBrokerConfig({})).toEqual({ host: '127.0.0.1', port: 9292, dataDir: '.broker', logLevel: 'info' });
+    expect(readBrokerConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 9292,
+      dataDir: '.broker',
+      logLevel: 'info',
+      bodyLimit: 16 * 1024 * 1024,
+    });
+  });
+
+  it('reads the body limit in bytes', () => {
+    expect(readBrokerConfig({ BROKER_BODY_LIMIT: '65536' }).bodyLimit).toBe(65536);
+  });
+
+  it('returns frozen objects with no prototype and only the fields it knows', () => {
+    const config = readBrokerConfig({
+      BROKER_AUTH_TOKEN: 'token',
+      BROKER_BASIC_AUTH_USERNAME: 'ci',
+      BROKER_BASIC_AUTH_PASSWORD: 'secret',
+      BROKER_SOMETHING_ELSE: 'x',
+    });
+    for (const object of [config, config.auth, config.auth?.readWrite]) {
+      expect(Object.isFrozen(object)).toBe(true);
+      expect(Object.getPrototypeOf(object)).toBeNull();
+    }
+    expect(Object.keys(config.auth ?? {})).toEqual(['readWrite', 'token']);
+  });
+
+  it('normalizes auth given in code the same way, dropping anything but the four fields', () => {
+    const auth = normalizeAuth({ token: 't', extra: 'x', readOnly: { username: 'u' } } as never);
+    expect(Object.getPrototypeOf(auth)).toBeNull();
+    expect(Object.isFrozen(auth)).toBe(true);
+    expect({ ...auth }).toEqual({ token: 't' });
+    expect(normalizeAuth({})).toBeUndefined();
   });
 
   it('accepts port 0, an in-memory database and a public base URL', () => {
@@ -39,6 +71,8 @@ describe('readBrokerConfig', () => {
     { BROKER_BASIC_AUTH_USERNAME: 'ci' },
     { BROKER_BASIC_AUTH_READ_ONLY_PASSWORD: 'x' },
     { BROKER_AUTH_TOKEN: '' },
+    { BROKER_BODY_LIMIT: '10' },
+    { BROKER_BODY_LIMIT: 'lots' },
   ])('rejects %j with a ConfigError', (env) => {
     expect(() => readBrokerConfig(env)).toThrow(ConfigError);
   });

@@ -26,7 +26,15 @@ export interface BrokerConfig {
   baseUrl?: string;
   auth?: AuthConfig;
   logLevel: string;
+  /** Largest request body accepted, in bytes (413 beyond). */
+  bodyLimit: number;
 }
+
+/**
+ * 16 MiB: a pact that large publishes through every route (base64 in POST /contracts/publish included) while
+ * other requests wait at most the bound README.md gives; larger ones need BROKER_BODY_LIMIT raised.
+ */
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
 interface BrokerEnv {
   BROKER_HOST: string;
@@ -34,6 +42,7 @@ interface BrokerEnv {
   BROKER_DATA_DIR: string;
   BROKER_BASE_URL?: string;
   BROKER_LOG_LEVEL: string;
+  BROKER_BODY_LIMIT: number;
   BROKER_BASIC_AUTH_USERNAME?: string;
   BROKER_BASIC_AUTH_PASSWORD?: string;
   BROKER_BASIC_AUTH_READ_ONLY_USERNAME?: string;
@@ -56,6 +65,7 @@ const envSchema = {
       enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       default: 'info',
     },
+    BROKER_BODY_LIMIT: { type: 'integer', minimum: 1024, maximum: 1024 * 1024 * 1024, default: DEFAULT_BODY_LIMIT },
     BROKER_BASIC_AUTH_USERNAME: nonBlank,
     BROKER_BASIC_AUTH_PASSWORD: nonBlank,
     BROKER_BASIC_AUTH_READ_ONLY_USERNAME: nonBlank,
@@ -114,6 +124,7 @@ export function readBrokerConfig(env: NodeJS.ProcessEnv = process.env): Readonly
     port: raw.BROKER_PORT,
     dataDir: raw.BROKER_DATA_DIR,
     logLevel: raw.BROKER_LOG_LEVEL,
+    bodyLimit: raw.BROKER_BODY_LIMIT,
     baseUrl: raw.BROKER_BASE_URL ? raw.BROKER_BASE_URL.replace(/\/+$/, '') : undefined,
     auth,
   } as BrokerConfig);

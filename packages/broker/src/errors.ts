@@ -1,8 +1,9 @@
-import { CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
+import { ClientErrorCodes, CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
 
 /** Every code the broker puts in an error body. Documented in README.md; uniqueness is tested. */
 export const BrokerErrorCodes = {
   ...CommonErrorCodes,
+  ...ClientErrorCodes,
   invalidRequest: 'BROKER_INVALID_REQUEST',
   contractConflict: 'BROKER_CONTRACT_CONFLICT',
   pacticipantNotFound: 'BROKER_PACTICIPANT_NOT_FOUND',
@@ -21,6 +22,8 @@ export const BrokerErrorCodes = {
   forbiddenKey: 'BROKER_FORBIDDEN_KEY',
   queryTooComplex: 'BROKER_QUERY_TOO_COMPLEX',
   jsonTooDeep: 'BROKER_JSON_TOO_DEEP',
+  bodyTooLarge: 'BROKER_BODY_TOO_LARGE',
+  methodNotAllowed: 'BROKER_METHOD_NOT_ALLOWED',
   routeWithoutPolicy: 'BROKER_ROUTE_WITHOUT_POLICY',
 } as const;
 
@@ -185,6 +188,38 @@ export class JsonTooDeepError extends ServiceError {
     super(400, BrokerErrorCodes.jsonTooDeep, `${what} nests objects and arrays more than ${limit} levels deep`, {
       details: { limit },
     });
+  }
+}
+
+/** A body over the configured limit (BROKER_BODY_LIMIT). */
+export class BodyTooLargeError extends ServiceError {
+  constructor(limit: number) {
+    super(
+      413,
+      BrokerErrorCodes.bodyTooLarge,
+      `The request body is larger than this broker accepts (${limit} bytes); raise BROKER_BODY_LIMIT to allow it`,
+      { details: { limit } },
+    );
+  }
+}
+
+/** A resource the broker has, asked with a method it does not serve there. */
+export class MethodNotAllowedError extends ServiceError {
+  constructor(method: string, path: string, allowed: string[]) {
+    super(
+      405,
+      BrokerErrorCodes.methodNotAllowed,
+      `${path} does not accept ${method}; it accepts ${allowed.join(', ')}`,
+      {
+        details: { allowed },
+      },
+    );
+  }
+}
+
+export class RouteNotFoundError extends ServiceError {
+  constructor(method: string, url: string) {
+    super(404, BrokerErrorCodes.routeNotFound, `No route for ${method} ${url}`);
   }
 }
 

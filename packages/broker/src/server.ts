@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(config.auth ? { auth: config.auth } : {}),
     logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
   });
   const url = await serveUntilSignalled(app, { host: config.host, port: config.port });
   // Printed, not only logged: `npm run broker` users (and the broker benchmark) read the URL from here.

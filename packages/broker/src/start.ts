@@ -9,6 +9,8 @@ export interface StartBrokerOptions {
   host?: string;
   auth?: AuthConfig;
   logger?: FastifyServerOptions['logger'];
+  /** Largest request body in bytes (see BROKER_BODY_LIMIT). */
+  bodyLimit?: number;
 }
 
 export interface RunningBroker {
@@ -23,6 +25,7 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
     dataDir: options.dataDir ?? ':memory:',
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   try {

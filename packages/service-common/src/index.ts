@@ -1,3 +1,4 @@
+export { ClientErrorCodes, clientErrorHandler, clientErrorOptions, frameworkErrors } from './client-errors.ts';
 export { ConfigError, loadConfig } from './config.ts';
 export {
   type Database,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  clientErrorOptions,
   type Database,
   isPostgresUrl,
   migrateToLatest,
@@ -60,6 +61,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
     const app = Fastify({
       logger: config.logger ?? false,
+      ...clientErrorOptions,
       // Reject unknown body fields (`additionalProperties: false`) instead of silently dropping them.
       ajv: { customOptions: { removeAdditional: false } },
     });

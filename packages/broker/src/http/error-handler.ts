@@ -1,7 +1,15 @@
-import { type ServiceError, toErrorBody } from '@contract-kit/service-common';
+import { CommonErrorCodes, ServiceError, toErrorBody } from '@contract-kit/service-common';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { BrokerValidationError, ContractConflictError } from '../errors.ts';
+import {
+  BodyTooLargeError,
+  BrokerValidationError,
+  ContractConflictError,
+  MethodNotAllowedError,
+  RouteNotFoundError,
+} from '../errors.ts';
 import { responseContentType } from './negotiation.ts';
+
+const JSON_MEDIA_TYPES = 'application/json, application/hal+json or application/merge-patch+json';
 
 function fieldOf(error: { instancePath?: string; params?: Record<string, unknown> }): string {
   const missing = error.params?.missingProperty;
@@ -10,28 +18,58 @@ function fieldOf(error: { instancePath?: string; params?: Record<string, unknown
   return path === '' ? 'body' : path;
 }
 
-/**
- * The broker's error handler: the common `{ statusCode, code, error, message }` body, plus the Pact Broker's own
- * `errors` (and `notices` for a conflict) that the official clients print. Schema validation failures become
- * `errors` keyed by field.
- */
-export function registerBrokerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
-    let error: unknown = err;
-    if ((err as FastifyError).validation) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of (err as FastifyError).validation ?? []) {
-        const field = fieldOf(issue as never);
-        errors[field] = [...(errors[field] ?? []), issue.message ?? 'is invalid'];
-      }
-      error = new BrokerValidationError(errors);
+/** Fastify's own errors, in the broker's words and codes. */
+function translate(err: FastifyError, bodyLimit: number): unknown {
+  if (err.validation) {
+    const errors: Record<string, string[]> = Object.create(null);
+    for (const issue of err.validation) {
+      const field = fieldOf(issue as never);
+      errors[field] = [...(errors[field] ?? []), issue.message ?? 'is invalid'];
     }
+    return new BrokerValidationError(errors);
+  }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new BodyTooLargeError(bodyLimit);
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new ServiceError(
+      415,
+      CommonErrorCodes.unsupportedMediaType,
+      `The body's Content-Type is not JSON; send it as ${JSON_MEDIA_TYPES}`,
+    );
+  }
+  return err;
+}
+
+/** HTTP methods a route may be registered for; OPTIONS is not, so it is always a 405 on a known resource. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The broker's error handling, for every route including the heartbeat: the common
+ * `{ statusCode, code, error, message }` body, plus the Pact Broker's own `errors` (and `notices` for a
+ * conflict) that the official clients print. A 5xx says nothing about its cause; the log has it. An unknown URL
+ * is a 404, and a known one asked with the wrong method is a 405 with `Allow`.
+ */
+export function registerBrokerErrorHandling(app: FastifyInstance): void {
+  const bodyLimit = app.initialConfig.bodyLimit ?? 0;
+  app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
+    const error = translate(err as FastifyError, bodyLimit);
     const body: Record<string, unknown> = { ...toErrorBody(error) };
     if (error instanceof BrokerValidationError || error instanceof ContractConflictError) body.errors = error.errors;
     if (error instanceof ContractConflictError) body.notices = error.notices;
     const statusCode = body.statusCode as number;
     if (statusCode >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.code, statusCode }, body.message as string);
+    // A 413 is sent before the body has been read: closing stops the client from sending the rest.
+    if (statusCode === 413) reply.header('Connection', 'close');
     return reply.code(statusCode).type(responseContentType(request.headers.accept)).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = METHODS.filter((method) => app.findRoute({ method: method as 'GET', url: request.url }) !== null);
+    const error =
+      allowed.length > 0
+        ? new MethodNotAllowedError(request.method, request.url.split('?')[0] ?? '/', allowed)
+        : new RouteNotFoundError(request.method, request.url);
+    if (allowed.length > 0) reply.header('Allow', allowed.join(', '));
+    return reply.code(error.statusCode).type(responseContentType(request.headers.accept)).send(toErrorBody(error));
   });
 }

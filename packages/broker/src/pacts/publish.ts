@@ -1,6 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
 import { BrokerValidationError, ContractConflictError, type Notice } from '../errors.ts';
+import { MalformedJsonError, parseJsonText } from '../http/json.ts';
+import { nameProblem } from '../http/names.ts';
 import {
   contentSha,
   describeDifference,
@@ -46,7 +49,11 @@ export interface PublishResult {
 /** Branch names that make a pacticipant's main branch when it has none yet. */
 const MAIN_BRANCH_CANDIDATES = ['develop', 'main', 'master'];
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Base64 as the clients send it (RFC 4648, padded, no line breaks). One character class and a length check:
+ * a pattern with a repeated group (`(?:[…]{4})*`) recurses per group in V8 and overflows the stack at a few MB.
+ */
+const BASE64_ALPHABET = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function nonBlank(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
@@ -61,23 +68,33 @@ function decodePact(
     add(field, 'is missing');
     return undefined;
   }
-  if (!BASE64.test(content)) {
+  if (content.length % 4 !== 0 || !BASE64_ALPHABET.test(content)) {
     add(field, 'is not valid Base64');
     return undefined;
   }
-  const text = Buffer.from(content, 'base64').toString('utf8');
-  if (Buffer.from(text, 'utf8').toString('base64') !== content) {
+  const bytes = Buffer.from(content, 'base64');
+  if (!isUtf8(bytes)) {
     add(field, 'is not valid UTF-8');
     return undefined;
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (isJsonObject(parsed)) return parsed;
-    add(field, 'must be a JSON object');
+    parsed = parseJsonText(bytes.toString('utf8'), field);
   } catch (err) {
-    add(field, `is not valid JSON: ${(err as Error).message}`);
+    // Too deep, or a __proto__ key: refused with its own code, whatever else is wrong.
+    if (!(err instanceof MalformedJsonError)) throw err;
+    add(field, err.message.slice(field.length + 1));
+    return undefined;
   }
+  if (isJsonObject(parsed)) return parsed;
+  add(field, 'must be a JSON object');
   return undefined;
+}
+
+/** Adds a problem for a name that could not be stored and linked to (see NAME_LIMITS). */
+function checkName(field: string, value: string, add: (field: string, message: string) => void): void {
+  const problem = nameProblem(value);
+  if (problem !== undefined) add(field, problem);
 }
 
 function nameIn(pact: JsonObject, role: 'consumer' | 'provider'): unknown {
@@ -87,7 +104,7 @@ function nameIn(pact: JsonObject, role: 'consumer' | 'provider'): unknown {
 
 /** Checks a `POST /contracts/publish` body completely, reporting every problem by field. */
 export function parsePublishRequest(body: unknown): PublishCommand {
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, string[]> = Object.create(null);
   const add = (field: string, message: string) => {
     errors[field] = [...(errors[field] ?? []), message];
   };
@@ -96,19 +113,24 @@ export function parsePublishRequest(body: unknown): PublishCommand {
   const { pacticipantName, pacticipantVersionNumber, branch, tags, buildUrl, contracts } = body;
   if (!nonBlank(pacticipantName))
     add('pacticipantName', pacticipantName === undefined ? 'is missing' : "can't be blank");
+  else checkName('pacticipantName', pacticipantName, add);
   if (!nonBlank(pacticipantVersionNumber)) {
     add('pacticipantVersionNumber', pacticipantVersionNumber === undefined ? 'is missing' : "can't be blank");
   } else if (/[\r\n]/.test(pacticipantVersionNumber)) {
     add('pacticipantVersionNumber', 'must be a single line');
-  }
+  } else checkName('pacticipantVersionNumber', pacticipantVersionNumber, add);
   if (branch !== undefined && branch !== null && !nonBlank(branch)) add('branch', "can't be blank");
+  else if (nonBlank(branch)) checkName('branch', branch, add);
   const tagList: string[] = [];
   if (tags !== undefined && tags !== null) {
     if (!Array.isArray(tags)) add('tags', 'must be an array');
     else
       tags.forEach((tag, index) => {
         if (!nonBlank(tag)) add(`tags[${index}]`, "can't be blank");
-        else tagList.push(tag);
+        else {
+          checkName(`tags[${index}]`, tag, add);
+          tagList.push(tag);
+        }
       });
   }
   if (buildUrl !== undefined && buildUrl !== null && typeof buildUrl !== 'string') add('buildUrl', 'must be a string');
@@ -129,6 +151,7 @@ export function parsePublishRequest(body: unknown): PublishCommand {
         add(`${at}.consumerName`, `must match pacticipantName ('${pacticipantName}')`);
       }
       if (!nonBlank(providerName)) add(`${at}.providerName`, 'is missing');
+      else checkName(`${at}.providerName`, providerName, add);
       if (specification !== 'pact') add(`${at}.specification`, "must be 'pact'");
       if (contentType !== 'application/json') add(`${at}.contentType`, "must be 'application/json'");
       if (onConflict !== undefined && onConflict !== null && onConflict !== 'overwrite' && onConflict !== 'merge') {

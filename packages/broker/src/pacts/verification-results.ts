@@ -1,6 +1,7 @@
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { Verification } from '../db/verifications-repository.ts';
 import { BrokerValidationError, PactNotFoundError } from '../errors.ts';
+import { nameProblem } from '../http/names.ts';
 import { isJsonObject } from './content.ts';
 import type { PactUrlMetadata } from './metadata.ts';
 
@@ -19,6 +20,9 @@ export function parseVerificationRequest(body: unknown): VerificationCommand {
   if (typeof success !== 'boolean') errors.success = [success === undefined ? 'is missing' : 'must be boolean'];
   if (typeof providerApplicationVersion !== 'string' || providerApplicationVersion.trim() === '') {
     errors.providerApplicationVersion = [providerApplicationVersion === undefined ? 'is missing' : "can't be blank"];
+  } else {
+    const problem = nameProblem(providerApplicationVersion);
+    if (problem !== undefined) errors.providerApplicationVersion = [problem];
   }
   if (buildUrl !== undefined && buildUrl !== null && typeof buildUrl !== 'string')
     errors.buildUrl = ['must be a string'];
