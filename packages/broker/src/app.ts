@@ -8,7 +8,7 @@ import { createRepositories } from './db/repositories.ts';
 import { createUrls, type Urls } from './hal.ts';
 import { registerBrokerErrorHandling } from './http/error-handler.ts';
 import { encodeHeaders } from './http/headers.ts';
-import { isBlank, parseJsonBytes } from './http/json.ts';
+import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/json.ts';
 import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
@@ -65,9 +65,11 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
   // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body. Nothing
   // else is accepted: fastify's own text/plain parser goes too, so such a body is a 415, not a confusing 400.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     if (isBlank(bytes)) return done(null, undefined);
+    // Whole pacts are parsed off the event loop, by the publish code (pacts/pact-jobs.ts).
+    if (RAW_BODY_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return done(null, new RawJsonBody(bytes));
     try {
       return done(null, parseJsonBytes(bytes));
     } catch (err) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contentSha, describeDifference, type JsonObject, mergePacts, withInteractionIds } from './content.ts';
+import {
+  canonicalJson,
+  contentSha,
+  describeDifference,
+  type JsonObject,
+  mergePacts,
+  preparePact,
+  withInteractionIds,
+} from './content.ts';
 
 const pact = (interactions: JsonObject[], extra: JsonObject = {}): JsonObject => ({
   consumer: { name: 'Foo' },
@@ -34,6 +42,47 @@ describe('contentSha', () => {
     const reference = contentSha(pact([a, b]));
     expect(contentSha(pact([a]))).not.toBe(reference);
     expect(contentSha(pact([a, b], { metadata: { pactSpecification: { version: '4.0' } } }))).not.toBe(reference);
+  });
+});
+
+describe('pact version identity', () => {
+  // SHAs and ids computed by the broker's original sort-then-stringify implementation: stored pact versions keep
+  // their identity across the rewrite (integer-like keys, non-ASCII keys, escapes, -0, old ids, messages).
+  const tricky = {
+    consumer: { name: 'Foo' },
+    provider: { name: 'Bar' },
+    interactions: [
+      {
+        description: 'z',
+        request: { method: 'GET', path: '/z', headers: { '10': 'a', '9': 'b', b: 1, a: 2, ä: 3, Z: 4 } },
+        response: { status: 200, body: { '2': [1, { y: -0, x: 1e21, w: 'é\u2028"\\' }], '01': null, '1': true } },
+      },
+      {
+        _id: 'old',
+        description: 'a',
+        providerStates: [{ name: 's', params: { b: 1, a: 2 } }],
+        request: { method: 'POST', path: '/a' },
+        response: { status: 201 },
+      },
+    ],
+    messages: [{ description: 'm', contents: { k: [3, 2, 1] } }],
+    metadata: { pactSpecification: { version: '3.0.0' } },
+  } as JsonObject;
+
+  it('keeps the SHA and the interaction ids the broker has always computed', () => {
+    expect(contentSha(tricky)).toBe('f6f0e72b48d865782e5d0f718b12386c1014a480');
+    const prepared = JSON.parse(preparePact(tricky).content);
+    expect(prepared.interactions.map((i: JsonObject) => i._id)).toEqual([
+      '0d9940886465c90108bc98aed406b4a4597680b3',
+      'f8c3dcff93e47bec152435bdef9288474553d254',
+    ]);
+    expect(prepared.messages[0]._id).toBe('66b621c8b32c4106ec8a1fad73891bdc8d3f7d95');
+  });
+
+  it('canonical text is the key-sorted JSON.stringify', () => {
+    expect(canonicalJson({ b: [{ d: 1, c: 2 }], a: '\u00e9', '10': 0, '9': 1 })).toBe(
+      '{"9":1,"10":0,"a":"é","b":[{"c":2,"d":1}]}',
+    );
   });
 });
 

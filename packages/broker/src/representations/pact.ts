@@ -16,10 +16,14 @@ export interface PactView {
 
 /** The stored pact JSON plus `createdAt` and the links the verifiers follow. */
 export function pactResource(urls: Urls, pact: PactView) {
+  return { ...pact.content, ...pactAdditions(urls, pact) };
+}
+
+/** What the broker adds to a stored pact: `createdAt` and the links. */
+export function pactAdditions(urls: Urls, pact: Omit<PactView, 'content'>) {
   const { consumerName: c, providerName: p, consumerVersionNumber: v, sha } = pact;
   const name = `Pact between ${c} (${v}) and ${p}`;
   return {
-    ...pact.content,
     createdAt: pact.createdAt,
     _links: {
       self: link(pact.selfHref, { title: 'Pact', name }),

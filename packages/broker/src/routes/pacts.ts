@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Publication } from '../db/pacts-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
-import { BrokerValidationError, PactNotFoundError } from '../errors.ts';
+import { PactNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
-import { isJsonObject, type JsonObject } from '../pacts/content.ts';
+import { withMembers } from '../pacts/content.ts';
+import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
-import { pactResource } from '../representations/pact.ts';
+import { pactAdditions } from '../representations/pact.ts';
 import { requirePacticipant } from './lookups.ts';
 import { errorResponse, halResponse, openResponse, providerConsumerParams } from './schemas.ts';
 
@@ -26,16 +27,19 @@ async function render(
 ) {
   const pactVersion = await repos.pacts.findPactVersionById(publication.pactVersionId);
   reply.header('X-Pact-Consumer-Version', publication.consumerVersionNumber);
-  return pactResource(urls, {
-    content: JSON.parse(pactVersion?.content ?? '{}') as JsonObject,
-    consumerName: publication.consumerName,
-    providerName: publication.providerName,
-    consumerVersionNumber: publication.consumerVersionNumber,
-    sha: publication.sha,
-    createdAt: publication.createdAt,
-    selfHref,
-    ...(metadata !== undefined ? { metadata } : {}),
-  });
+  // Spliced as text: parsing and re-serialising a large pact would hold up every other request for seconds.
+  return withMembers(
+    pactVersion?.content ?? '{}',
+    pactAdditions(urls, {
+      consumerName: publication.consumerName,
+      providerName: publication.providerName,
+      consumerVersionNumber: publication.consumerVersionNumber,
+      sha: publication.sha,
+      createdAt: publication.createdAt,
+      selfHref,
+      ...(metadata !== undefined ? { metadata } : {}),
+    }),
+  );
 }
 
 async function integration(repos: Repositories, { provider, consumer }: Between) {
@@ -85,7 +89,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: providerConsumerParams, response: pactResponses },
       handler: async (request, reply) => {
         const { provider, consumer, version } = request.params;
-        if (!isJsonObject(request.body)) throw new BrokerValidationError({ body: ['must be a pact JSON object'] });
+        const pact = await preparePactBody(request.body);
         const existing = await repos.pacticipants.findByName(consumer);
         const existingVersion = existing && (await repos.versions.find(existing.id, version));
         const providerRow = await repos.pacticipants.findByName(provider);
@@ -99,7 +103,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
             {
               consumerName: consumer,
               providerName: provider,
-              pact: request.body,
+              pact,
               onConflict: method === 'PATCH' ? 'merge' : undefined,
             },
           ],

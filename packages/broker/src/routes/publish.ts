@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { parsePublishRequest, publishContracts } from '../pacts/publish.ts';
+import { preparePublishRequest } from '../pacts/pact-jobs.ts';
+import { publishContracts } from '../pacts/publish.ts';
 import { publishResultResource } from '../representations/publish.ts';
 import { errorResponse, halResponse } from './schemas.ts';
 
@@ -9,7 +10,7 @@ export async function publishRoutes(app: FastifyInstance): Promise<void> {
     '/contracts/publish',
     { schema: { response: { 200: halResponse, 400: errorResponse, 409: errorResponse } } },
     async (request) => {
-      const command = parsePublishRequest(request.body);
+      const command = await preparePublishRequest(request.body);
       const result = await publishContracts(app.broker.repos, command);
       return publishResultResource(request.urls, result);
     },

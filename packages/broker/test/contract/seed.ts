@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { inTransaction, type Repositories } from '../../src/db/repositories.ts';
-import type { JsonObject } from '../../src/pacts/content.ts';
+import { type JsonObject, preparePact } from '../../src/pacts/content.ts';
 import { publishContracts } from '../../src/pacts/publish.ts';
 import { publishVerification } from '../../src/pacts/verification-results.ts';
 
@@ -69,7 +69,9 @@ export function createSeeder(app: FastifyInstance) {
         pacticipantName: consumer,
         pacticipantVersionNumber: version,
         tags: options.tags ?? [],
-        contracts: [{ consumerName: consumer, providerName: provider, pact: content, onConflict: undefined }],
+        contracts: [
+          { consumerName: consumer, providerName: provider, pact: preparePact(content), onConflict: undefined },
+        ],
       });
     },
 
