@@ -1,4 +1,9 @@
-import { migrateToLatest, openDatabase, registerErrorHandling } from '@contract-kit/service-common';
+import {
+  migrateToLatest,
+  openDatabase,
+  registerErrorHandling,
+  registerInputGuards,
+} from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { migrations, type OrderDatabase } from './orders/database.ts';
 import { createOrderService, type OrderService } from './orders/order-service.ts';
@@ -40,6 +45,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   );
 
   registerErrorHandling(app);
+  registerInputGuards(app);
   await app.register(healthRoutes);
   await app.register(ordersRoutes);
   return app;

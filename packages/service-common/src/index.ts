@@ -11,4 +11,5 @@ export {
 } from './database.ts';
 export { type ErrorBody, errorBodySchema, registerErrorHandling, toErrorBody } from './error-handling.ts';
 export { CommonErrorCodes, ServiceError } from './errors.ts';
+export { nulMessage, registerInputGuards, unsafeNumberMessage } from './input-guards.ts';
 export { reportStartFailure, serveUntilSignalled } from './serve.ts';

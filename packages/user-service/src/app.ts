@@ -6,6 +6,7 @@ import {
   migrateToLatest,
   openDatabase,
   registerErrorHandling,
+  registerInputGuards,
 } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth/auth.ts';
@@ -70,6 +71,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
     registerErrorHandling(app);
     registerAuth(app, tokens);
+    registerInputGuards(app);
     app.register(healthRoutes);
     app.register(usersRoutes);
     return app;
