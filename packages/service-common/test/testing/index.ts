@@ -1,0 +1,1 @@
+export { codesNoTestRaises, documentedCodes, readRepositoryReadme } from './catalogue.ts';
