@@ -1,4 +1,5 @@
 import {
+  frameworkErrors,
   migrateToLatest,
   openDatabase,
   registerErrorHandling,
@@ -28,7 +29,7 @@ export interface AppConfig {
 }
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false });
+  const app = Fastify({ logger: config.logger ?? false, frameworkErrors });
   const database = await openDatabase<OrderDatabase>({ url: config.databasePath });
   app.addHook('onClose', () => database.close());
   await migrateToLatest(database.db, migrations);

@@ -21,6 +21,8 @@ export class ServiceError extends Error {
 export const CommonErrorCodes = {
   validationFailed: 'VALIDATION_FAILED',
   malformedBody: 'MALFORMED_BODY',
+  malformedUrl: 'MALFORMED_URL',
+  urlTooLong: 'URL_TOO_LONG',
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   routeNotFound: 'ROUTE_NOT_FOUND',
   internal: 'INTERNAL_ERROR',

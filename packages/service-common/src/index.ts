@@ -8,7 +8,13 @@ export {
   migrateToLatest,
   openDatabase,
 } from './database.ts';
-export { type ErrorBody, errorBodySchema, registerErrorHandling, toErrorBody } from './error-handling.ts';
+export {
+  type ErrorBody,
+  errorBodySchema,
+  frameworkErrors,
+  registerErrorHandling,
+  toErrorBody,
+} from './error-handling.ts';
 export {
   CommonErrorCodes,
   ConfigError,

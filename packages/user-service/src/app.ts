@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type Database,
+  frameworkErrors,
   isPostgresUrl,
   migrateToLatest,
   openDatabase,
@@ -63,6 +64,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       logger: config.logger ?? false,
       // Reject unknown body fields (`additionalProperties: false`) instead of silently dropping them.
       ajv: { customOptions: { removeAdditional: false } },
+      frameworkErrors,
     });
     app.decorate('database', database);
     app.decorate('db', database.db);

@@ -66,3 +66,15 @@ describe('OrderService refuses what no column or UserService can take', () => {
     expect((await target.inject({ url: '/orders?limit=100' })).json()).toEqual({ items: [] });
   });
 });
+
+describe('URLs the router cannot take apart', () => {
+  it.each([
+    ['/orders/%zz', 400, 'MALFORMED_URL'],
+    [`/orders/${'1'.repeat(101)}`, 414, 'URL_TOO_LONG'],
+  ])('answers %s with %i %s in the error shape', async (url, statusCode, code) => {
+    const target = await orderApp();
+    const response = await target.inject({ url });
+    expect(response.statusCode).toBe(statusCode);
+    expect(response.json()).toEqual({ statusCode, code, error: expect.any(String), message: expect.any(String) });
+  });
+});

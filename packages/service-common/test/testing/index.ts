@@ -1,1 +1,12 @@
 export { codesNoTestRaises, documentedCodes, readRepositoryReadme } from './catalogue.ts';
+export {
+  contentType,
+  errorShapeProblem,
+  fuzzParameters,
+  headerValue,
+  hostileString,
+  jsonBody,
+  numberLikeString,
+  prototypeKeys,
+  queryString,
+} from './fuzz.ts';

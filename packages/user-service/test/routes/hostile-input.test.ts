@@ -150,3 +150,25 @@ describe('strings containing NUL', () => {
     });
   });
 });
+
+describe('URLs the router cannot take apart', () => {
+  it('answers a path that is not valid percent-encoding with 400 MALFORMED_URL in the error shape', async () => {
+    const res = await app.inject({ method: 'GET', url: '/users/%zz', headers: auth });
+    expect(res.json()).toEqual({
+      statusCode: 400,
+      code: 'MALFORMED_URL',
+      error: 'Bad Request',
+      message: 'The URL path is not valid percent-encoding: each "%" must be followed by two hexadecimal digits',
+    });
+  });
+
+  it('answers a path segment over 100 characters with 414 URL_TOO_LONG in the error shape', async () => {
+    const res = await app.inject({ method: 'GET', url: `/users/${'1'.repeat(101)}`, headers: auth });
+    expect(res.json()).toEqual({
+      statusCode: 414,
+      code: 'URL_TOO_LONG',
+      error: 'URI Too Long',
+      message: 'A segment of the URL path is longer than 100 characters',
+    });
+  });
+});
