@@ -7,6 +7,7 @@ export {
   hostileString,
   jsonBody,
   numberLikeString,
+  percentEncode,
   prototypeKeys,
   queryString,
 } from './fuzz.ts';
