@@ -141,7 +141,7 @@ export class UserServiceClient {
               : `UserService answered ${what} with a body that is not valid ${encoding}`;
         throw badResponse(message, status, err.cause);
       }
-      throw unreachable(err, what, signal);
+      throw unreachable(err, what, signal, 'dropped the connection in the middle of its answer');
     });
     return { status, contentType: String(response.headers['content-type'] ?? ''), body };
   }
@@ -233,9 +233,14 @@ function badResponse(message: string, status: number, cause?: unknown): UserServ
   });
 }
 
-function unreachable(err: unknown, what: string, signal: AbortSignal): UserServiceError {
+function unreachable(
+  err: unknown,
+  what: string,
+  signal: AbortSignal,
+  otherwise = 'could not be reached',
+): UserServiceError {
   // The low-level reason (addresses, ports) stays in `cause` for the logs, out of error bodies.
-  const reason = signal.aborted ? 'did not answer in time' : 'could not be reached';
+  const reason = signal.aborted ? 'did not answer in time' : otherwise;
   return new UserServiceError(UserServiceErrorCodes.unavailable, `UserService ${reason} while fetching ${what}`, {
     cause: err,
   });

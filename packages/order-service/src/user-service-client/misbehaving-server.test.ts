@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   floodingServer,
@@ -5,6 +6,7 @@ import {
   redirectingServer,
   silentTcpServer,
   tricklingServer,
+  truncatingServer,
 } from '../../test/helpers/misbehaving-server.ts';
 import { activeUser, closedPortUrl, sendJson, startStubServer } from '../../test/helpers/stub-server.ts';
 import { UserServiceClient } from './client.ts';
@@ -50,6 +52,16 @@ describe('UserServiceClient against a misbehaving UserService', () => {
       code: UserServiceErrorCodes.unavailable,
       status: undefined,
       message: 'UserService did not answer in time while fetching user 42',
+    });
+  });
+
+  it('drops the connection in the middle of its answer: unavailable', async () => {
+    const server = track(await truncatingServer());
+    const client = new UserServiceClient({ baseUrl: server.url });
+    expect(summary(await failureOf(client.getUser(42)))).toEqual({
+      code: UserServiceErrorCodes.unavailable,
+      status: undefined,
+      message: 'UserService dropped the connection in the middle of its answer while fetching user 42',
     });
   });
 
@@ -115,6 +127,44 @@ describe('UserServiceClient against a misbehaving UserService', () => {
       message: `UserService answered user 42 with a redirect (${status}), which OrderService does not follow: check USER_SERVICE_URL`,
     });
     expect(servers.target.requests).toEqual([]);
+  });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const)('decodes an honest %s body', async (encoding, compress) => {
+    const server = track(
+      await startStubServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+        res.end(compress(JSON.stringify(activeUser)));
+      }),
+    );
+    const client = new UserServiceClient({ baseUrl: server.url });
+    await expect(client.getUser(42)).resolves.toMatchObject({ id: 42, name: activeUser.name });
+  });
+
+  it('refuses a compressed answer that expands beyond the size cap', async () => {
+    const server = track(
+      await startStubServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(JSON.stringify({ ...activeUser, notes: 'x'.repeat(5 * 1024 * 1024) })));
+      }),
+    );
+    const client = new UserServiceClient({ baseUrl: server.url });
+    expect((await failureOf(client.getUser(42))).message).toBe(
+      'UserService answered user 42 with more than 1048576 bytes, the most OrderService reads',
+    );
+  });
+
+  it('refuses an encoding it cannot decode', async () => {
+    const server = track(await lyingEncodingServer('x-custom'));
+    const client = new UserServiceClient({ baseUrl: server.url });
+    expect(summary(await failureOf(client.getUser(42)))).toEqual({
+      code: UserServiceErrorCodes.badResponse,
+      status: 200,
+      message: 'UserService answered user 42 in content-encoding "x-custom", which OrderService cannot decode',
+    });
   });
 
   it.each(['gzip', 'deflate', 'br'])('lies about its encoding (%s): a bad response', async (encoding) => {

@@ -105,6 +105,18 @@ export function floodingServer(totalBytes: number): Promise<MisbehavingServer> {
   });
 }
 
+/** Promises `content-length` bytes, sends a few, and closes the connection. */
+export function truncatingServer(): Promise<MisbehavingServer> {
+  return httpServer(
+    (res, progress) => {
+      res.write(userJson.slice(0, 10));
+      progress.sent(10);
+      res.socket?.destroy();
+    },
+    { 'content-type': 'application/json', 'content-length': String(userJson.length) },
+  );
+}
+
 /** Claims `content-encoding` (gzip by default) but sends plain JSON. */
 export function lyingEncodingServer(encoding = 'gzip'): Promise<MisbehavingServer> {
   return httpServer(
