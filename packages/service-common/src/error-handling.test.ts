@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { frameworkErrors, registerErrorHandling } from './error-handling.ts';
-import { CommonErrorCodes, ServiceError } from './errors.ts';
+import { CommonErrorCodes, RouterErrorCodes, ServiceError } from './errors.ts';
 
 const app = Fastify({ logger: false, frameworkErrors });
 registerErrorHandling(app);
@@ -94,7 +94,7 @@ describe('registerErrorHandling', () => {
     const response = await app.inject({ url: '/items/%zz' });
     expect(response.json()).toEqual({
       statusCode: 400,
-      code: CommonErrorCodes.malformedUrl,
+      code: RouterErrorCodes.malformedUrl,
       error: 'Bad Request',
       message: 'The URL path is not valid percent-encoding: each "%" must be followed by two hexadecimal digits',
     });
@@ -104,7 +104,7 @@ describe('registerErrorHandling', () => {
     const response = await app.inject({ url: `/items/${'x'.repeat(101)}` });
     expect(response.json()).toEqual({
       statusCode: 414,
-      code: CommonErrorCodes.urlTooLong,
+      code: RouterErrorCodes.urlTooLong,
       error: 'URI Too Long',
       message: 'A segment of the URL path is longer than 100 characters',
     });

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CommonErrorCodes, ServiceError } from './errors.ts';
+import { CommonErrorCodes, RouterErrorCodes, ServiceError } from './errors.ts';
 
 export interface ErrorBody {
   statusCode: number;
@@ -49,12 +49,12 @@ export function toErrorBody(err: unknown): ErrorBody {
   if (fastifyError.code === 'FST_ERR_BAD_URL') {
     return body(
       400,
-      CommonErrorCodes.malformedUrl,
+      RouterErrorCodes.malformedUrl,
       'The URL path is not valid percent-encoding: each "%" must be followed by two hexadecimal digits',
     );
   }
   if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return body(414, CommonErrorCodes.urlTooLong, 'A segment of the URL path is longer than 100 characters');
+    return body(414, RouterErrorCodes.urlTooLong, 'A segment of the URL path is longer than 100 characters');
   }
   const statusCode = fastifyError.statusCode;
   if (statusCode === 415) {

@@ -21,11 +21,15 @@ export class ServiceError extends Error {
 export const CommonErrorCodes = {
   validationFailed: 'VALIDATION_FAILED',
   malformedBody: 'MALFORMED_BODY',
-  malformedUrl: 'MALFORMED_URL',
-  urlTooLong: 'URL_TOO_LONG',
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   routeNotFound: 'ROUTE_NOT_FOUND',
   internal: 'INTERNAL_ERROR',
+} as const;
+
+/** Codes of the router's own refusals, in services that pass `frameworkErrors` to Fastify. */
+export const RouterErrorCodes = {
+  malformedUrl: 'MALFORMED_URL',
+  urlTooLong: 'URL_TOO_LONG',
 } as const;
 
 /** Codes of what this package throws while a service starts, before any request: configuration and database. */
@@ -40,7 +44,7 @@ export const StartErrorCodes = {
  * Every code this package produces; the table "Shared by every service" in README.md documents exactly these
  * (tested both ways).
  */
-export const ServiceCommonErrorCodes = { ...CommonErrorCodes, ...StartErrorCodes } as const;
+export const ServiceCommonErrorCodes = { ...CommonErrorCodes, ...RouterErrorCodes, ...StartErrorCodes } as const;
 
 /** An environment variable is missing or invalid; the message names it and points at the README's table. */
 export class ConfigError extends Error {

@@ -20,6 +20,7 @@ export {
   ConfigError,
   DatabaseError,
   type DatabaseErrorCode,
+  RouterErrorCodes,
   ServiceCommonErrorCodes,
   ServiceError,
   StartErrorCodes,
