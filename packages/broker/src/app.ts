@@ -1,4 +1,4 @@
-import { clientErrorOptions } from '@contract-kit/service-common';
+import { clientErrorHandler } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/plugin.ts';
 import { type AuthConfig, DEFAULT_BODY_LIMIT, normalizeAuth } from './config.ts';
@@ -6,7 +6,7 @@ import './context.ts';
 import { type Clock, openBrokerDatabase } from './db/database.ts';
 import { createRepositories } from './db/repositories.ts';
 import { createUrls, type Urls } from './hal.ts';
-import { registerBrokerErrorHandling } from './http/error-handler.ts';
+import { brokerFrameworkErrors, registerBrokerErrorHandling } from './http/error-handler.ts';
 import { encodeHeaders } from './http/headers.ts';
 import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/json.ts';
 import { checkNameParams } from './http/names.ts';
@@ -47,7 +47,8 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     bodyLimit: config.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Node's own default, which fastify turns off: a request still arriving after 5 minutes gets a 408.
     requestTimeout: 300_000,
-    ...clientErrorOptions,
+    clientErrorHandler,
+    frameworkErrors: brokerFrameworkErrors,
     // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100;
     // the 16 KiB request-head limit bounds every segment anyway.
     routerOptions: { querystringParser: parseRequestQuery, maxParamLength: 16 * 1024 },

@@ -1,9 +1,18 @@
-import { ClientErrorCodes, CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
+import {
+  ClientErrorCodes,
+  CommonErrorCodes,
+  RouterErrorCodes,
+  ServiceError,
+  StartErrorCodes,
+} from '@contract-kit/service-common';
 
-/** Every code the broker puts in an error body. Documented in README.md; uniqueness is tested. */
+/** Every code the broker puts in an error body or raises at start. Documented in README.md; uniqueness is tested. */
 export const BrokerErrorCodes = {
   ...CommonErrorCodes,
+  ...RouterErrorCodes,
   ...ClientErrorCodes,
+  configInvalid: StartErrorCodes.configInvalid,
+  dbMigrationFailed: StartErrorCodes.dbMigrationFailed,
   invalidRequest: 'BROKER_INVALID_REQUEST',
   contractConflict: 'BROKER_CONTRACT_CONFLICT',
   pacticipantNotFound: 'BROKER_PACTICIPANT_NOT_FOUND',

@@ -1,4 +1,11 @@
-import { clientErrorOptions, migrateToLatest, openDatabase, registerErrorHandling } from '@contract-kit/service-common';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  migrateToLatest,
+  openDatabase,
+  registerErrorHandling,
+  registerInputGuards,
+} from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { migrations, type OrderDatabase } from './orders/database.ts';
 import { createOrderService, type OrderService } from './orders/order-service.ts';
@@ -23,7 +30,7 @@ export interface AppConfig {
 }
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, ...clientErrorOptions });
+  const app = Fastify({ logger: config.logger ?? false, clientErrorHandler, frameworkErrors });
   const database = await openDatabase<OrderDatabase>({ url: config.databasePath });
   app.addHook('onClose', () => database.close());
   await migrateToLatest(database.db, migrations);
@@ -40,6 +47,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   );
 
   registerErrorHandling(app);
+  registerInputGuards(app);
   await app.register(healthRoutes);
   await app.register(ordersRoutes);
   return app;

@@ -1,8 +1,7 @@
-export { ClientErrorCodes, clientErrorHandler, clientErrorOptions, frameworkErrors } from './client-errors.ts';
-export { ConfigError, loadConfig } from './config.ts';
+export { clientErrorHandler } from './client-error-handler.ts';
+export { loadConfig } from './config.ts';
 export {
   type Database,
-  DatabaseError,
   type DatabaseKind,
   type DatabaseOptions,
   dropSchema,
@@ -10,6 +9,23 @@ export {
   migrateToLatest,
   openDatabase,
 } from './database.ts';
-export { type ErrorBody, errorBodySchema, registerErrorHandling, toErrorBody } from './error-handling.ts';
-export { CommonErrorCodes, ServiceError } from './errors.ts';
+export {
+  type ErrorBody,
+  errorBodySchema,
+  frameworkErrors,
+  registerErrorHandling,
+  toErrorBody,
+} from './error-handling.ts';
+export {
+  ClientErrorCodes,
+  CommonErrorCodes,
+  ConfigError,
+  DatabaseError,
+  type DatabaseErrorCode,
+  RouterErrorCodes,
+  ServiceCommonErrorCodes,
+  ServiceError,
+  StartErrorCodes,
+} from './errors.ts';
+export { nulMessage, registerInputGuards, unsafeNumberMessage } from './input-guards.ts';
 export { reportStartFailure, serveUntilSignalled } from './serve.ts';

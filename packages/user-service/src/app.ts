@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  clientErrorOptions,
+  clientErrorHandler,
   type Database,
+  frameworkErrors,
   isPostgresUrl,
   migrateToLatest,
   openDatabase,
   registerErrorHandling,
+  registerInputGuards,
 } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth/auth.ts';
@@ -61,9 +63,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
     const app = Fastify({
       logger: config.logger ?? false,
-      ...clientErrorOptions,
       // Reject unknown body fields (`additionalProperties: false`) instead of silently dropping them.
       ajv: { customOptions: { removeAdditional: false } },
+      clientErrorHandler,
+      frameworkErrors,
     });
     app.decorate('database', database);
     app.decorate('db', database.db);
@@ -72,6 +75,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
     registerErrorHandling(app);
     registerAuth(app, tokens);
+    registerInputGuards(app);
     app.register(healthRoutes);
     app.register(usersRoutes);
     return app;

@@ -1,5 +1,11 @@
-import { CommonErrorCodes, ServiceError, toErrorBody } from '@contract-kit/service-common';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  CommonErrorCodes,
+  frameworkErrors,
+  RouterErrorCodes,
+  ServiceError,
+  toErrorBody,
+} from '@contract-kit/service-common';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   BodyTooLargeError,
   BrokerValidationError,
@@ -72,4 +78,17 @@ export function registerBrokerErrorHandling(app: FastifyInstance): void {
     if (allowed.length > 0) reply.header('Allow', allowed.join(', '));
     return reply.code(error.statusCode).type(responseContentType(request.headers.accept)).send(toErrorBody(error));
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` for the broker: the shared answers, except that a path segment is refused past
+ * the broker's own length limit (16 KiB, for pact-version metadata), which the shared message cannot know.
+ */
+export function brokerFrameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code !== 'FST_ERR_MAX_PARAM_LENGTH') {
+    frameworkErrors(err, request, reply);
+    return;
+  }
+  const error = new ServiceError(414, RouterErrorCodes.urlTooLong, 'A segment of the URL path is longer than 16 KiB');
+  void reply.code(414).type('application/json; charset=utf-8').send(toErrorBody(error));
 }
