@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authPlugin } from '../../src/auth/plugin.ts';
 import { type Access, POLICY_METHODS, ROUTE_POLICY, requiredAccess } from '../../src/auth/policy.ts';
 import { testBroker } from '../helpers/broker.ts';
+import { routesOf } from '../helpers/routes.ts';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 const AUTH = {
@@ -22,25 +23,6 @@ const PRINCIPALS: Principal[] = [
   { name: 'read-write basic', authorization: basic('writer', 'w-secret'), role: 'readWrite' },
   { name: 'read-write token', authorization: 'Bearer write-token', role: 'readWrite' },
 ];
-
-/**
- * Every route fastify knows, read back from its own route tree (`printRoutes`): a route someone adds later is
- * in this list without anyone editing this test.
- */
-function routesOf(app: FastifyInstance): { method: string; url: string }[] {
-  const routes: { method: string; url: string }[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ├└─]*?)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = ((match[1] ?? '').length + 4) / 4 - 1;
-    stack.length = depth;
-    const url = `${stack.at(-1) ?? ''}${match[2]}`.replace(/^\/\//, '/');
-    stack.push(url);
-    for (const method of (match[3] ?? '').split(', ').filter(Boolean)) routes.push({ method, url });
-  }
-  return routes;
-}
 
 function expected(access: Access, principal: Principal): 'through' | 401 | 403 {
   if (access === 'anonymous') return 'through';
