@@ -2,9 +2,9 @@ import { type MergeLog, mergeUnless } from './merge-after-run.ts';
 
 /** The parts of jest's public reporter API this reads (`onRunComplete`'s aggregated results). */
 interface JestResults {
-  success?: boolean;
   numTotalTests?: number;
   numFailedTests?: number;
+  numFailedTestSuites?: number;
   numPendingTests?: number;
   numTodoTests?: number;
   numRuntimeErrorTestSuites?: number;
@@ -24,9 +24,10 @@ export interface PactMergeReporterOptions {
 
 /** Why the run's parts must not replace the pacts, or undefined when they may; anything unclear refuses. */
 export function jestReasonNotToMerge(results: JestResults, config: JestGlobalConfig = {}): string | undefined {
-  if (results.success !== true || (results.numFailedTests ?? 1) > 0 || (results.numRuntimeErrorTestSuites ?? 1) > 0) {
-    return 'tests failed';
-  }
+  // Not `success`: jest sets it only after the reporters have run.
+  const failures =
+    (results.numFailedTests ?? 1) + (results.numFailedTestSuites ?? 1) + (results.numRuntimeErrorTestSuites ?? 1);
+  if (failures > 0) return 'tests failed';
   if (results.wasInterrupted) return 'the run was interrupted';
   if (!results.numTotalTests) return 'no test ran';
   if ((results.numPendingTests ?? 0) + (results.numTodoTests ?? 0) > 0) return 'tests were skipped';
