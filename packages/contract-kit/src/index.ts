@@ -18,7 +18,6 @@ export {
   type KitConfig,
   readKitConfig,
 } from './config/kit-config.ts';
-export * from './consumer/index.ts';
 export { ContractKitError, type ContractKitErrorCode, ContractKitErrorCodes } from './errors.ts';
 export { type PactSummary, summarisePact } from './loop/pact-summary.ts';
 export {

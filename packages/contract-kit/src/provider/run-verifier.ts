@@ -1,4 +1,5 @@
-import * as pactCore from '@pact-foundation/pact-core';
+import type * as PactCore from '@pact-foundation/pact-core';
+import { kitRequire } from '#runtime';
 import type { BrokerAuth } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 
@@ -70,13 +71,20 @@ const ffiFunctions = [
  * be lost without a failing test.
  */
 export function verifierPath(): 'ffi' | 'pact-core' {
-  return typeof (pactCore as { getFfiLib?: unknown }).getFfiLib === 'function' ? 'ffi' : 'pact-core';
+  return typeof (pactCore() as { getFfiLib?: unknown }).getFfiLib === 'function' ? 'ffi' : 'pact-core';
+}
+
+let core: typeof PactCore | undefined;
+/** pact-core, loaded on first use: loading the kit (to define a provider, say) does not load the native library. */
+function pactCore(): typeof PactCore {
+  core ??= kitRequire('@pact-foundation/pact-core') as typeof PactCore;
+  return core;
 }
 
 let ffiLib: PactFfi | undefined;
 function ffiFor(logLevel: VerifierLogLevel): PactFfi | undefined {
   if (verifierPath() !== 'ffi') return undefined;
-  ffiLib ??= (pactCore as unknown as { getFfiLib(level?: string): PactFfi }).getFfiLib(logLevel);
+  ffiLib ??= (pactCore() as unknown as { getFfiLib(level?: string): PactFfi }).getFfiLib(logLevel);
   const missing = ffiFunctions.filter((name) => typeof ffiLib?.[name] !== 'function');
   return missing.length === 0 ? ffiLib : undefined;
 }
@@ -94,7 +102,7 @@ const verificationFailed = 1;
  * selection to a verification of one PACT_URL). Nothing here reads the environment.
  */
 export function runVerifier(run: VerifierRun): Promise<string> {
-  pactCore.setLogLevel(run.logLevel);
+  pactCore().setLogLevel(run.logLevel);
   const ffi = ffiFor(run.logLevel);
   if (!ffi) return stockVerify(run);
   const handle = ffi.pactffiVerifierNewForApplication('contract-kit', '1');
@@ -148,7 +156,7 @@ export function runVerifier(run: VerifierRun): Promise<string> {
 /** Only when pact-core no longer offers `getFfiLib`: the same run through its `Verifier`. */
 async function stockVerify(run: VerifierRun): Promise<string> {
   const auth = run.brokerAuth;
-  const verifier = new pactCore.Verifier({
+  const verifier = new (pactCore().Verifier)({
     provider: run.provider,
     providerBaseUrl: run.providerBaseUrl,
     pactUrls: [...(run.pactFiles ?? []), ...(run.pactUrls ?? [])],

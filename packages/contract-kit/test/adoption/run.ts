@@ -290,7 +290,20 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
     '--environment',
     'production',
   ]);
-  // Broken: a renamed field; jest and the broker verification both say which interaction and why.
+  await web.kit(['can-i-deploy', '--pacticipant', 'LibraryWeb', '--branch', 'main', '--to-environment', 'production'], {
+    says: ['? yes'],
+  });
+  await web.kit([
+    'record-deployment',
+    '--pacticipant',
+    'LibraryWeb',
+    '--version',
+    v('web-1'),
+    '--environment',
+    'production',
+  ]);
+  // Broken: a renamed field; jest and the broker verification both say which interaction and why, and
+  // with LibraryWeb in production, can-i-deploy refuses the broken Library.
   await library.run('jest', 'jest', [], {
     env: { BREAK_PROVIDER: '1' },
     exit: 1,
@@ -308,13 +321,10 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
       says: ['? no'],
     },
   );
-  await web.kit(['can-i-deploy', '--pacticipant', 'LibraryWeb', '--branch', 'main', '--to-environment', 'production'], {
-    says: ['? yes'],
-  });
 
   // (b) CatalogWeb: a vitest ES module TypeScript consumer.
   const catalogWeb = new Project('catalog-web', `catalog-web-${suffix}`, env);
-  await catalogWeb.install([tarball, pact, 'vitest@4', 'typescript@5', '@types/node@20']);
+  await catalogWeb.install([tarball, pact, 'vitest@4', 'typescript@5', '@types/node@20', '@types/express@5']);
   await catalogWeb.run('tsc --noEmit', 'tsc', ['--noEmit']);
   await catalogWeb.run('vitest run', 'vitest', ['run'], {
     says: ['CatalogWeb-Catalog.json: 2 interactions from 1 test files'],
@@ -363,6 +373,22 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
     '--environment',
     'production',
   ]);
+  await catalogWeb.kit(
+    ['can-i-deploy', '--pacticipant', 'CatalogWeb', '--version', v('cw-1'), '--to-environment', 'production'],
+    {
+      says: ['? yes'],
+    },
+  );
+  await catalogWeb.kit([
+    'record-deployment',
+    '--pacticipant',
+    'CatalogWeb',
+    '--version',
+    v('cw-1'),
+    '--environment',
+    'production',
+  ]);
+  // Broken: CatalogWeb is in production now, so a Catalog that fails its pact must not go there.
   const broken = await startCatalog(catalog.dir, { ...env, BREAK_PROVIDER: '1' });
   try {
     await catalog.kit(['verify', '--provider', 'contract-kit.provider.ts'], {
@@ -378,12 +404,6 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
     {
       exit: 1,
       says: ['? no'],
-    },
-  );
-  await catalogWeb.kit(
-    ['can-i-deploy', '--pacticipant', 'CatalogWeb', '--version', v('cw-1'), '--to-environment', 'production'],
-    {
-      says: ['? yes'],
     },
   );
   return figures;

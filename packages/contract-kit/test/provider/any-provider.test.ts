@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderToken } from '../../src/placeholder-token.ts';
+import type { AnyProviderDefinition } from '../../src/provider/define-provider.ts';
 import {
   defineProvider,
   formatReport,
@@ -117,9 +118,9 @@ function inProcess<App>(build: (s: Stock) => App): ProviderDefinition<App> {
   });
 }
 
-async function expectVerified(definition: ProviderDefinition<never> | ProviderDefinition<unknown>) {
+async function expectVerified(definition: AnyProviderDefinition) {
   const report = await verifyProvider({
-    ...(definition as ProviderDefinition<unknown>),
+    ...definition,
     source: { pactFiles: [pactFile] },
   });
   expect(report.passed, formatReport(report)).toBe(true);
