@@ -5,6 +5,7 @@ import { createServer as createTcpServer, type Socket, type Server as TcpServer 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBroker } from '@contract-kit/broker';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canIDeploy, ensureEnvironment, publishPacts, recordDeployment } from '../../src/broker-client/operations.ts';
@@ -19,7 +20,10 @@ import { verifyProvider } from '../../src/provider/verify-provider.ts';
  * Real TCP and HTTP servers misbehave here; the deadline is short so the suite stays quick.
  */
 
+// Short where the broker never answers; longer where the kit must first get the index from a real
+// server, so that a busy machine cannot make that first answer miss the deadline.
 const timeoutMs = 400;
+const afterIndexTimeoutMs = 3000;
 const sockets = new Set<Socket>();
 let refusing: string;
 let silent: TcpServer;
@@ -50,28 +54,18 @@ beforeAll(async () => {
   });
   silentUrl = await listen(silent);
 
-  // Answers GET / like a Pact Broker; for-verification names a pact whose URL never answers; the rest hangs.
+  // Answers GET / with a real broker's index (so the official client goes on to its next request,
+  // every link pointing here), then never answers anything else.
+  const real = await startBroker({ logger: false });
+  const index = await (await fetch(`${real.url}/`)).text();
+  await real.close();
   afterIndex = createHttpServer((request, response) => {
     sockets.add(request.socket);
     if (request.method === 'GET' && request.url === '/') {
       response.writeHead(200, { 'content-type': 'application/hal+json' });
-      response.end(
-        JSON.stringify({
-          _links: {
-            'pb:provider-pacts-for-verification': {
-              href: `${afterIndexUrl}/pacts/provider/{provider}/for-verification`,
-            },
-          },
-        }),
-      );
-      return;
+      response.end(index.replaceAll(real.url, afterIndexUrl));
     }
-    if (request.method === 'POST' && request.url?.endsWith('/for-verification') && request.headers['x-answer']) {
-      response.writeHead(200, { 'content-type': 'application/hal+json' });
-      response.end('{}');
-      return;
-    }
-    // Hangs: headers never come.
+    // Anything else hangs: headers never come.
   });
   afterIndexUrl = await listen(afterIndex);
 
@@ -137,22 +131,22 @@ describe('a broker that does not answer its index', () => {
 
 describe('a broker that answers its index, then stops answering', () => {
   it.each([
-    ['publish', /publishing .*Web-Api\.json \(pact-broker publish did not finish within 400 ms\)/],
+    ['publish', /publishing .*Web-Api\.json \(pact-broker publish did not finish within 3000 ms\)/],
     [
       'can-i-deploy',
-      /asking can-i-deploy for Web 1 to production \(pact-broker can-i-deploy did not finish within 400 ms\)/,
+      /asking can-i-deploy for Web 1 to production \(pact-broker can-i-deploy did not finish within 3000 ms\)/,
     ],
     [
       'record-deployment',
       /recording the deployment of Web 1 to production \(pact-broker record-deployment did not finish/,
     ],
-    ['create-environment', /listing environments \(pact-broker list-environments did not finish within 400 ms\)/],
+    ['create-environment', /listing environments \(pact-broker list-environments did not finish within 3000 ms\)/],
     [
       'verify (broker selection)',
-      /asking which pacts Api must verify \(POST \/pacts\/provider\/Api\/for-verification\) \(no answer within 400 ms\)/,
+      /asking which pacts Api must verify \(POST \/pacts\/provider\/Api\/for-verification\) \(no answer within 3000 ms\)/,
     ],
   ])('%s fails with the URL and the step', async (command, step) => {
-    const run = api({ url: afterIndexUrl, timeoutMs })[command as keyof ReturnType<typeof api>];
+    const run = api({ url: afterIndexUrl, timeoutMs: afterIndexTimeoutMs })[command as keyof ReturnType<typeof api>];
     await expect(run()).rejects.toEqual(unreachable(afterIndexUrl, step));
   });
 
@@ -182,14 +176,14 @@ describe('a broker that answers its index, then stops answering', () => {
           provider: 'Api',
           app: () => Fastify(),
           source: {
-            broker: { url, timeoutMs },
+            broker: { url, timeoutMs: afterIndexTimeoutMs },
             providerBranch: 'main',
             selectors: [{ mainBranch: true }],
             enablePending: true,
           },
         }),
       ).rejects.toEqual(
-        unreachable(url, /the verifier fetched the pact of Web version 1 .*\(nothing happened for 400 ms\)/),
+        unreachable(url, /the verifier fetched the pact of Web version 1 .*\(nothing happened for 3000 ms\)/),
       );
     } finally {
       listing.closeAllConnections();
@@ -208,7 +202,7 @@ describe('the CLI against a broker that answers its index, then stops answering'
         env: {
           ...process.env,
           PACT_BROKER_BASE_URL: afterIndexUrl,
-          CONTRACT_KIT_BROKER_TIMEOUT_MS: String(timeoutMs),
+          CONTRACT_KIT_BROKER_TIMEOUT_MS: String(afterIndexTimeoutMs),
           PACT_VERSION: '1',
           PACT_BRANCH: 'main',
         },
