@@ -77,3 +77,38 @@ describe('the command registry', () => {
     ]);
   });
 });
+
+describe('contract-kit can-i-deploy', () => {
+  it('asks about a version, the latest, a branch or the main branch, with retries', async () => {
+    const { startBroker } = await import('@contract-kit/broker');
+    const { ensureEnvironment, publishPacts } = await import('../../src/broker-client/operations.ts');
+    const { run: canIDeploy } = await import('../../src/cli/commands/can-i-deploy.ts');
+    const broker = await startBroker({ logger: false });
+    const saved = process.env.PACT_BROKER_BASE_URL;
+    process.env.PACT_BROKER_BASE_URL = broker.url;
+    try {
+      writeFileSync(join(dir, 'Web-Api.json'), JSON.stringify(pact));
+      await publishPacts({ url: broker.url }, { pacts: [join(dir, 'Web-Api.json')], version: 'w1', branch: 'main' });
+      await ensureEnvironment({ url: broker.url }, 'production', true);
+      const lines = printed();
+      // Nothing verified Web's pact yet: every answer is no, but each names what it asked about.
+      expect(await canIDeploy({ pacticipant: 'Web', version: 'w1' })).toBe(1);
+      expect(await canIDeploy({ pacticipant: 'Web', latest: '' })).toBe(1);
+      expect(await canIDeploy({ pacticipant: 'Web', branch: 'main', 'retry-interval': '1' })).toBe(1);
+      expect(await canIDeploy({ pacticipant: 'Web', 'main-branch': true })).toBe(1);
+      expect(lines.map((line) => line.replace(/\? .*$/, '?'))).toEqual([
+        'Can Web w1 be deployed to production?',
+        'Can Web latest be deployed to production?',
+        'Can Web latest on branch main be deployed to production?',
+        'Can Web latest on the main branch be deployed to production?',
+      ]);
+      await expect(canIDeploy({ pacticipant: 'Web', version: 'w1', branch: 'main' })).rejects.toThrowError(
+        expect.objectContaining({ code: ContractKitErrorCodes.configInvalid }),
+      );
+    } finally {
+      if (saved === undefined) delete process.env.PACT_BROKER_BASE_URL;
+      else process.env.PACT_BROKER_BASE_URL = saved;
+      await broker.close();
+    }
+  });
+});
