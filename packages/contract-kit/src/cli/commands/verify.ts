@@ -25,14 +25,16 @@ export function pactSourceFor(config: KitConfig, provider: string, providerBranc
 export async function run(values: Values): Promise<number> {
   const config = readKitConfig();
   const module = requireString(values, 'provider');
-  const definition = await loadProviderDefinition(module, optionalString(values, 'export'));
+  const exportName = optionalString(values, 'export');
+  const definition = await loadProviderDefinition(module, exportName);
   const info = await detectVersionInfo();
   const source = pactSourceFor(config, definition.provider, info.branch);
   const fromBroker = !('pactFiles' in source);
   const publish = fromBroker && (config.publishResults ?? info.isCi);
   const report = await verifyProvider({
-    // Shard workers load the definition from the same module.
+    // Shard workers load the definition from the same module (unless it names its own).
     module,
+    ...(exportName ? { exportName } : {}),
     ...definition,
     source,
     ...(publish
