@@ -1,4 +1,10 @@
-import { migrateToLatest, openDatabase, registerErrorHandling } from '@contract-kit/service-common';
+import {
+  frameworkErrors,
+  migrateToLatest,
+  openDatabase,
+  registerErrorHandling,
+  registerInputGuards,
+} from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { migrations, type OrderDatabase } from './orders/database.ts';
 import { createOrderService, type OrderService } from './orders/order-service.ts';
@@ -23,7 +29,7 @@ export interface AppConfig {
 }
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false });
+  const app = Fastify({ logger: config.logger ?? false, frameworkErrors });
   const database = await openDatabase<OrderDatabase>({ url: config.databasePath });
   app.addHook('onClose', () => database.close());
   await migrateToLatest(database.db, migrations);
@@ -40,6 +46,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   );
 
   registerErrorHandling(app);
+  registerInputGuards(app);
   await app.register(healthRoutes);
   await app.register(ordersRoutes);
   return app;

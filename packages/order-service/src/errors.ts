@@ -1,8 +1,11 @@
-import { CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
+import { ServiceCommonErrorCodes, ServiceError } from '@contract-kit/service-common';
 
-/** Every code OrderService puts in an error body. Documented in README.md; uniqueness is tested. */
+/**
+ * Every code OrderService emits: in its HTTP error bodies and, from service-common, at start (`CONFIG_INVALID`,
+ * `DB_*`). The README's "OrderService" table documents exactly the codes not from service-common (tested both ways).
+ */
 export const OrderErrorCodes = {
-  ...CommonErrorCodes,
+  ...ServiceCommonErrorCodes,
   orderNotFound: 'ORDER_NOT_FOUND',
   userNotFound: 'ORDER_USER_NOT_FOUND',
   userSuspended: 'ORDER_USER_SUSPENDED',

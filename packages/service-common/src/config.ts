@@ -1,12 +1,5 @@
 import { envSchema, type JSONSchemaType } from 'env-schema';
-
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(service: string, cause: Error) {
-    super(`${service}: invalid configuration: ${cause.message}. See the configuration table in README.md.`, { cause });
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './errors.ts';
 
 /**
  * Reads configuration once, at the edge, validated with ajv and with defaults applied.

@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { DatabaseError, StartErrorCodes } from './errors.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -29,15 +30,6 @@ export interface Database<DB> {
   /** Human-readable target for logs: never includes a password. */
   readonly description: string;
   close(): Promise<void>;
-}
-
-export class DatabaseError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'DatabaseError';
-    this.code = code;
-  }
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -67,7 +59,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
 
   const { schema } = options;
   if (schema !== undefined && !schemaNamePattern.test(schema)) {
-    throw new DatabaseError('DB_BAD_SCHEMA_NAME', `Schema name "${schema}" must match ${schemaNamePattern}`);
+    throw new DatabaseError(StartErrorCodes.dbBadSchemaName, `Schema name "${schema}" must match ${schemaNamePattern}`);
   }
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -83,7 +75,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   } catch (err) {
     await db.destroy();
     throw new DatabaseError(
-      'DB_UNREACHABLE',
+      StartErrorCodes.dbUnreachable,
       `Cannot connect to PostgreSQL at ${description}: ${(err as Error).message}. Check DATABASE_URL and that the server is running.`,
       err,
     );
@@ -93,7 +85,8 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
 
 /** Drops a PostgreSQL schema and everything in it; used to clean up isolated test databases. */
 export async function dropSchema(url: string, schema: string): Promise<void> {
-  if (!schemaNamePattern.test(schema)) throw new DatabaseError('DB_BAD_SCHEMA_NAME', `Bad schema name "${schema}"`);
+  if (!schemaNamePattern.test(schema))
+    throw new DatabaseError(StartErrorCodes.dbBadSchemaName, `Bad schema name "${schema}"`);
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     await pool.query(`drop schema if exists "${schema}" cascade`);
@@ -119,6 +112,10 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<str
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new DatabaseError('DB_MIGRATION_FAILED', `Migration "${failed}" failed: ${(error as Error).message}`, error);
+    throw new DatabaseError(
+      StartErrorCodes.dbMigrationFailed,
+      `Migration "${failed}" failed: ${(error as Error).message}`,
+      error,
+    );
   }
 }

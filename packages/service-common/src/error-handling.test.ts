@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerErrorHandling } from './error-handling.ts';
-import { CommonErrorCodes, ServiceError } from './errors.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handling.ts';
+import { CommonErrorCodes, RouterErrorCodes, ServiceError } from './errors.ts';
 
-const app = Fastify({ logger: false });
+const app = Fastify({ logger: false, frameworkErrors });
 registerErrorHandling(app);
 app.post(
   '/echo',
@@ -13,6 +13,7 @@ app.post(
 app.get('/teapot', async () => {
   throw new ServiceError(418, 'TEAPOT', 'I am a teapot', { details: { brew: 'tea' } });
 });
+app.get('/items/:id', async () => ({ ok: true }));
 app.get('/crash', async () => {
   throw new Error('connection to db-internal-7 at 10.1.2.3 refused');
 });
@@ -86,6 +87,26 @@ describe('registerErrorHandling', () => {
       code: CommonErrorCodes.routeNotFound,
       error: 'Not Found',
       message: 'No route for DELETE /missing?x=1',
+    });
+  });
+
+  it("answers a path that is not valid percent-encoding with 400 MALFORMED_URL, not the router's own body", async () => {
+    const response = await app.inject({ url: '/items/%zz' });
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      code: RouterErrorCodes.malformedUrl,
+      error: 'Bad Request',
+      message: 'The URL path is not valid percent-encoding: each "%" must be followed by two hexadecimal digits',
+    });
+  });
+
+  it('answers a path parameter over 100 characters with 414 URL_TOO_LONG', async () => {
+    const response = await app.inject({ url: `/items/${'x'.repeat(101)}` });
+    expect(response.json()).toEqual({
+      statusCode: 414,
+      code: RouterErrorCodes.urlTooLong,
+      error: 'URI Too Long',
+      message: 'A segment of the URL path is longer than 100 characters',
     });
   });
 });

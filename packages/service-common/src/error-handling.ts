@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { CommonErrorCodes, ServiceError } from './errors.ts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CommonErrorCodes, RouterErrorCodes, ServiceError } from './errors.ts';
 
 export interface ErrorBody {
   statusCode: number;
@@ -45,6 +45,17 @@ export function toErrorBody(err: unknown): ErrorBody {
     }));
     return body(400, CommonErrorCodes.validationFailed, fastifyError.message ?? 'Invalid request', details);
   }
+  // The router's own refusals, before any route matched.
+  if (fastifyError.code === 'FST_ERR_BAD_URL') {
+    return body(
+      400,
+      RouterErrorCodes.malformedUrl,
+      'The URL path is not valid percent-encoding: each "%" must be followed by two hexadecimal digits',
+    );
+  }
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return body(414, RouterErrorCodes.urlTooLong, 'A segment of the URL path is longer than 100 characters');
+  }
   const statusCode = fastifyError.statusCode;
   if (statusCode === 415) {
     return body(415, CommonErrorCodes.unsupportedMediaType, fastifyError.message ?? 'Unsupported media type');
@@ -56,6 +67,25 @@ export function toErrorBody(err: unknown): ErrorBody {
   return body(500, CommonErrorCodes.internal, 'Something went wrong on our side; it has been logged.');
 }
 
+function send(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const payload = toErrorBody(err);
+  if (payload.statusCode >= 500) {
+    request.log.error({ err }, 'request failed');
+  } else {
+    request.log.info({ code: payload.code, statusCode: payload.statusCode }, payload.message);
+  }
+  return reply.code(payload.statusCode).type('application/json; charset=utf-8').send(payload);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the router refuses some URLs (bad percent-encoding, a path segment over
+ * `maxParamLength`) before any route or error handler runs, and would answer in its own shape. Pass it to
+ * `Fastify({ frameworkErrors })`; it cannot be installed afterwards.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  send(err, request, reply);
+}
+
 /**
  * Installs the error and not-found handlers. 5xx responses never carry internals: the real error is
  * logged with the request's id so an operator can find it.
@@ -63,15 +93,7 @@ export function toErrorBody(err: unknown): ErrorBody {
 export function registerErrorHandling(app: FastifyInstance): void {
   if (!app.getSchemas().ErrorBody) app.addSchema(errorBodySchema);
 
-  app.setErrorHandler((err, request, reply) => {
-    const payload = toErrorBody(err);
-    if (payload.statusCode >= 500) {
-      request.log.error({ err }, 'request failed');
-    } else {
-      request.log.info({ code: payload.code, statusCode: payload.statusCode }, payload.message);
-    }
-    return reply.code(payload.statusCode).type('application/json; charset=utf-8').send(payload);
-  });
+  app.setErrorHandler((err, request, reply) => send(err, request, reply));
 
   app.setNotFoundHandler((request, reply) => {
     const payload = body(404, CommonErrorCodes.routeNotFound, `No route for ${request.method} ${request.url}`);

@@ -1,7 +1,6 @@
-export { ConfigError, loadConfig } from './config.ts';
+export { loadConfig } from './config.ts';
 export {
   type Database,
-  DatabaseError,
   type DatabaseKind,
   type DatabaseOptions,
   dropSchema,
@@ -9,6 +8,22 @@ export {
   migrateToLatest,
   openDatabase,
 } from './database.ts';
-export { type ErrorBody, errorBodySchema, registerErrorHandling, toErrorBody } from './error-handling.ts';
-export { CommonErrorCodes, ServiceError } from './errors.ts';
+export {
+  type ErrorBody,
+  errorBodySchema,
+  frameworkErrors,
+  registerErrorHandling,
+  toErrorBody,
+} from './error-handling.ts';
+export {
+  CommonErrorCodes,
+  ConfigError,
+  DatabaseError,
+  type DatabaseErrorCode,
+  RouterErrorCodes,
+  ServiceCommonErrorCodes,
+  ServiceError,
+  StartErrorCodes,
+} from './errors.ts';
+export { nulMessage, registerInputGuards, unsafeNumberMessage } from './input-guards.ts';
 export { reportStartFailure, serveUntilSignalled } from './serve.ts';

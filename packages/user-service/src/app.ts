@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type Database,
+  frameworkErrors,
   isPostgresUrl,
   migrateToLatest,
   openDatabase,
   registerErrorHandling,
+  registerInputGuards,
 } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth/auth.ts';
@@ -62,6 +64,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       logger: config.logger ?? false,
       // Reject unknown body fields (`additionalProperties: false`) instead of silently dropping them.
       ajv: { customOptions: { removeAdditional: false } },
+      frameworkErrors,
     });
     app.decorate('database', database);
     app.decorate('db', database.db);
@@ -70,6 +73,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
     registerErrorHandling(app);
     registerAuth(app, tokens);
+    registerInputGuards(app);
     app.register(healthRoutes);
     app.register(usersRoutes);
     return app;

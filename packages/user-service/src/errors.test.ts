@@ -1,21 +1,31 @@
-import { readFileSync } from 'node:fs';
-import { CommonErrorCodes } from '@contract-kit/service-common';
+import { fileURLToPath } from 'node:url';
+import { ServiceCommonErrorCodes } from '@contract-kit/service-common';
+import { codesNoTestRaises, documentedCodes, readRepositoryReadme } from '@contract-kit/service-common/testing';
 import { describe, expect, it } from 'vitest';
 import { UserErrorCodes } from './errors.ts';
 
-describe('error catalogue', () => {
+const shared = new Set<string>(Object.values(ServiceCommonErrorCodes));
+/** The codes UserService adds to service-common's. */
+const own = Object.fromEntries(Object.entries(UserErrorCodes).filter(([, code]) => !shared.has(code)));
+
+describe('UserService error catalogue', () => {
   const codes = Object.values(UserErrorCodes);
 
   it('has unique codes', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('includes every code of the shared error handler', () => {
-    expect(codes).toEqual(expect.arrayContaining(Object.values(CommonErrorCodes)));
+  it('includes every code of service-common, which it can emit too', () => {
+    expect(codes).toEqual(expect.arrayContaining([...shared]));
   });
 
-  it('documents every code in the README', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    expect(codes.filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
+  it('documents exactly its own codes in the README: each documented code exists, each code is documented', () => {
+    const documented = documentedCodes(readRepositoryReadme(), 'UserService');
+    expect([...documented].sort()).toEqual(Object.values(own).sort());
+  });
+
+  it('has every one of its own codes raised by at least one test', () => {
+    const packageDir = fileURLToPath(new URL('..', import.meta.url));
+    expect(codesNoTestRaises(packageDir, own, ['UserErrorCodes'])).toEqual([]);
   });
 });

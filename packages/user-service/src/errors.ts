@@ -1,13 +1,13 @@
-import { CommonErrorCodes, ServiceError } from '@contract-kit/service-common';
+import { ServiceCommonErrorCodes, ServiceError } from '@contract-kit/service-common';
 import type { Scope } from './types.ts';
 
 /**
- * Every `code` this service emits: in HTTP error bodies (its own and the shared handler's) and, for
- * `CONFIG_INVALID`, from `readConfig` at start. Each is documented in README.md.
+ * Every `code` this service emits: in HTTP error bodies (its own and the shared handler's) and, from service-common,
+ * at start (`CONFIG_INVALID`, `DB_*`). The README's "UserService" table documents exactly the codes not from
+ * service-common (tested both ways).
  */
 export const UserErrorCodes = {
-  ...CommonErrorCodes,
-  configInvalid: 'CONFIG_INVALID',
+  ...ServiceCommonErrorCodes,
   userNotFound: 'USER_NOT_FOUND',
   userEmailTaken: 'USER_EMAIL_TAKEN',
   authTokenMissing: 'AUTH_TOKEN_MISSING',

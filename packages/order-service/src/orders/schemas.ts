@@ -11,6 +11,15 @@ const address = {
   },
 } as const;
 
+/** UserService's ids are PostgreSQL `integer`s: asking it for a larger one is a client error, not UserService's. */
+const userId = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
+
+/**
+ * Prices in cents up to one million (major units): with at most 100 lines of at most 10,000 each, every total stays
+ * an exact integer (below 2^53).
+ */
+const maxUnitPrice = 100_000_000;
+
 const orderItem = {
   type: 'object',
   required: ['sku', 'quantity', 'unitPrice'],
@@ -18,7 +27,7 @@ const orderItem = {
   properties: {
     sku: { type: 'string', minLength: 1, maxLength: 64 },
     quantity: { type: 'integer', minimum: 1, maximum: 10_000 },
-    unitPrice: { type: 'integer', minimum: 0, description: 'minor units (cents)' },
+    unitPrice: { type: 'integer', minimum: 0, maximum: maxUnitPrice, description: 'minor units (cents)' },
   },
 } as const;
 
@@ -68,7 +77,7 @@ export const placeOrderSchema = {
     required: ['userId', 'items'],
     additionalProperties: false,
     properties: {
-      userId: { type: 'integer', minimum: 1 },
+      userId,
       items: { type: 'array', minItems: 1, maxItems: 100, items: orderItem },
     },
   },
@@ -85,7 +94,7 @@ export const listOrdersSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      userId: { type: 'integer', minimum: 1 },
+      userId,
       limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
     },
   },

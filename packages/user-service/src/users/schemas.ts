@@ -61,8 +61,8 @@ export interface UserIdParams {
   id: number;
 }
 
-/** At most 100 comma-separated positive integers. */
-export const idsPattern = '^[1-9][0-9]*(,[1-9][0-9]*){0,99}$';
+/** At most 100 comma-separated positive integers of at most 10 digits (every id fits; none loses precision). */
+export const idsPattern = '^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){0,99}$';
 
 export const listUsersQuerySchema = {
   type: 'object',
