@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const started = performance.now();
   const config = readKitConfig(process.env);
-  const version = detectVersionInfo();
+  const version = await detectVersionInfo();
   const embedded = config.broker ? undefined : await startBroker();
   const broker = config.broker ?? { url: embedded!.url };
   console.log(

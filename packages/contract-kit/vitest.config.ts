@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// The workspace runs the kit from its TypeScript source (the "@contract-kit/source" export
+// condition of its package.json); the published package runs dist/.
+const sourceConditions = ['@contract-kit/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@contract-kit/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/adoption/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// contract-kit runs from its TypeScript source in the workspace (its "@contract-kit/source" condition).
+const conditions = ['@contract-kit/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@contract-kit/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Contract tests start real servers and verifiers; on two busy cores they need more than 5 s.

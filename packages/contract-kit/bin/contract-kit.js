@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// The kit is TypeScript; tsx runs it without a build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The compiled CLI (npm run build -w contract-kit; `npm pack` builds it). In this repository the
+// root package.json runs the TypeScript source instead (npm run kit -- <command>).
+import '../dist/esm/cli/main.js';

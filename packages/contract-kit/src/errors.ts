@@ -5,6 +5,7 @@
 export const ContractKitErrorCodes = {
   pactPartMalformed: 'CK_PACT_PART_MALFORMED',
   pactConflict: 'CK_PACT_CONFLICT',
+  mergeRefused: 'CK_MERGE_REFUSED',
   noPacts: 'CK_NO_PACTS',
   verifierCrashed: 'CK_VERIFIER_CRASHED',
   versionUnknown: 'CK_VERSION_UNKNOWN',

@@ -1,20 +1,23 @@
+export { checkBroker, defaultBrokerTimeoutMs } from './broker-client/http.ts';
 export {
   canIDeploy,
   type DeployDecision,
+  describeSelection,
   ensureEnvironment,
+  type PublishOptions,
   publishPacts,
   recordDeployment,
-} from './broker/operations.ts';
+  type VersionSelection,
+} from './broker-client/operations.ts';
 export { detectVersionInfo, type VersionInfo } from './ci/version-info.ts';
 export {
   type BrokerAuth,
-  type BrokerConfig,
+  type BrokerConnection,
   type ConsumerVersionSelector,
   defaultSelectors,
   type KitConfig,
   readKitConfig,
 } from './config/kit-config.ts';
-export * from './consumer/index.ts';
 export { ContractKitError, type ContractKitErrorCode, ContractKitErrorCodes } from './errors.ts';
 export { type PactSummary, summarisePact } from './loop/pact-summary.ts';
 export {
@@ -24,5 +27,5 @@ export {
   runContractLoop,
 } from './loop/run-loop.ts';
 export { formatMs, printSteps, type StepListener, type StepRecord, table } from './loop/steps.ts';
-export { findPactFiles } from './pact-files.ts';
+export { expandPactPaths, findPactFiles } from './pact-files.ts';
 export { placeholderToken } from './placeholder-token.ts';

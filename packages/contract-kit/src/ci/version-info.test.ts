@@ -14,8 +14,8 @@ const head = run('rev-parse', 'HEAD');
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('detectVersionInfo', () => {
-  it('takes the commit and branch from git outside CI', () => {
-    expect(detectVersionInfo({ env: {}, cwd: repo })).toEqual({
+  it('takes the commit and branch from git outside CI', async () => {
+    expect(await detectVersionInfo({ env: {}, cwd: repo })).toEqual({
       version: head,
       branch: 'feature/login',
       isCi: false,
@@ -23,7 +23,7 @@ describe('detectVersionInfo', () => {
     });
   });
 
-  it('takes them from the CI service when there is one (GitHub Actions)', () => {
+  it('takes them from the CI service when there is one (GitHub Actions)', async () => {
     const env = {
       GITHUB_ACTIONS: 'true',
       GITHUB_SHA: 'abc123',
@@ -33,7 +33,7 @@ describe('detectVersionInfo', () => {
       GITHUB_REPOSITORY: 'team/orders',
       GITHUB_RUN_ID: '42',
     };
-    expect(detectVersionInfo({ env, cwd: repo })).toEqual({
+    expect(await detectVersionInfo({ env, cwd: repo })).toEqual({
       version: 'abc123',
       branch: 'main',
       buildUrl: 'https://github.example/team/orders/actions/runs/42',
@@ -42,18 +42,26 @@ describe('detectVersionInfo', () => {
     });
   });
 
-  it('lets PACT_VERSION and PACT_BRANCH override everything', () => {
-    expect(detectVersionInfo({ env: { PACT_VERSION: '1.2.3', PACT_BRANCH: 'release' }, cwd: repo })).toMatchObject({
+  it('falls back on GIT_COMMIT and GIT_BRANCH before asking git', async () => {
+    expect(
+      await detectVersionInfo({ env: { GIT_COMMIT: 'def456', GIT_BRANCH: 'origin/release/2' }, cwd: repo }),
+    ).toEqual({ version: 'def456', branch: 'release/2', isCi: false, source: 'GIT_COMMIT/GIT_BRANCH' });
+  });
+
+  it('lets PACT_VERSION and PACT_BRANCH override everything', async () => {
+    expect(
+      await detectVersionInfo({ env: { PACT_VERSION: '1.2.3', PACT_BRANCH: 'release' }, cwd: repo }),
+    ).toMatchObject({
       version: '1.2.3',
       branch: 'release',
       source: 'PACT_VERSION/PACT_BRANCH',
     });
   });
 
-  it('says what to set when there is no git and no CI', () => {
+  it('says what to set when there is no git and no CI', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'ck-nogit-'));
     try {
-      expect(() => detectVersionInfo({ env: {}, cwd: empty })).toThrowError(
+      await expect(detectVersionInfo({ env: {}, cwd: empty })).rejects.toThrowError(
         expect.objectContaining({ code: ContractKitErrorCodes.versionUnknown }),
       );
     } finally {

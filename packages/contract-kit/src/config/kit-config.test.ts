@@ -33,7 +33,27 @@ describe('readKitConfig', () => {
     });
   });
 
+  it('reads the broker deadline, and pact-js’s name for publishing results', () => {
+    expect(
+      readKitConfig({
+        PACT_BROKER_BASE_URL: 'http://broker.example',
+        CONTRACT_KIT_BROKER_TIMEOUT_MS: '2500',
+        PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true',
+      }),
+    ).toMatchObject({ broker: { url: 'http://broker.example', timeoutMs: 2500 }, publishResults: true });
+    // The kit's own name wins when both are set.
+    expect(
+      readKitConfig({ PACT_PUBLISH_VERIFICATION_RESULTS: 'false', PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: 'true' })
+        .publishResults,
+    ).toBe(false);
+  });
+
   it.each([
+    [
+      'a deadline that is not a number',
+      { CONTRACT_KIT_BROKER_TIMEOUT_MS: '10s' },
+      /CONTRACT_KIT_BROKER_TIMEOUT_MS must be a whole number of milliseconds/,
+    ],
     [
       'both auth kinds',
       { PACT_BROKER_BASE_URL: 'http://b', PACT_BROKER_TOKEN: 't', PACT_BROKER_USERNAME: 'u' },

@@ -18,15 +18,18 @@ export interface ConsumerVersionSelector {
 
 export type BrokerAuth = { token: string } | { username: string; password: string };
 
-export interface BrokerConfig {
+/** How the kit reaches a Pact Broker (the broker package's own configuration is another thing). */
+export interface BrokerConnection {
   url: string;
   auth?: BrokerAuth;
+  /** The most one broker step may take, ms (CONTRACT_KIT_BROKER_TIMEOUT_MS; default 10,000). */
+  timeoutMs?: number;
 }
 
 export interface KitConfig {
   /** Where the consumer tests write pacts and `publish` reads them. */
   pactDir: string;
-  broker?: BrokerConfig;
+  broker?: BrokerConnection;
   /** One pact to verify instead of selecting from the broker (webhook-triggered builds). */
   pactUrl?: string;
   selectors: ConsumerVersionSelector[];
@@ -90,6 +93,15 @@ function urlOf(name: string, value: string): string {
   }
 }
 
+function positiveIntegerOf(name: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > max) {
+    return fail(`${name} must be a whole number of milliseconds from 1 to ${max}, not "${value}".`);
+  }
+  return number;
+}
+
 function brokerAuthOf(env: NodeJS.ProcessEnv): BrokerAuth | undefined {
   const { PACT_BROKER_TOKEN: token, PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password } = env;
   if (token && (username || password)) fail('Set either PACT_BROKER_TOKEN or PACT_BROKER_USERNAME/PASSWORD, not both.');
@@ -123,10 +135,22 @@ export function readKitConfig(env: NodeJS.ProcessEnv = process.env, defaults: { 
   if (wipSince && Number.isNaN(Date.parse(wipSince))) {
     fail(`PACT_INCLUDE_WIP_PACTS_SINCE must be a date such as 2026-01-01, not "${wipSince}".`);
   }
-  const publishResults = booleanOf('PACT_PUBLISH_VERIFICATION_RESULTS', env.PACT_PUBLISH_VERIFICATION_RESULTS);
+  // The kit's own name first, then the one pact-js and the Pact CLIs read.
+  const publishResults =
+    booleanOf('PACT_PUBLISH_VERIFICATION_RESULTS', env.PACT_PUBLISH_VERIFICATION_RESULTS) ??
+    booleanOf('PACT_BROKER_PUBLISH_VERIFICATION_RESULTS', env.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS);
+  const timeoutMs = positiveIntegerOf('CONTRACT_KIT_BROKER_TIMEOUT_MS', env.CONTRACT_KIT_BROKER_TIMEOUT_MS, 3_600_000);
   return {
     pactDir: env.PACT_DIR || defaults.pactDir || 'pacts',
-    ...(brokerUrl ? { broker: { url: urlOf('PACT_BROKER_BASE_URL', brokerUrl), ...(auth ? { auth } : {}) } } : {}),
+    ...(brokerUrl
+      ? {
+          broker: {
+            url: urlOf('PACT_BROKER_BASE_URL', brokerUrl),
+            ...(auth ? { auth } : {}),
+            ...(timeoutMs ? { timeoutMs } : {}),
+          },
+        }
+      : {}),
     ...(env.PACT_URL ? { pactUrl: urlOf('PACT_URL', env.PACT_URL) } : {}),
     selectors: selectorsOf(env.PACT_CONSUMER_VERSION_SELECTORS),
     enablePending: booleanOf('PACT_ENABLE_PENDING', env.PACT_ENABLE_PENDING) ?? true,

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractKitErrorCodes } from '../errors.ts';
-import { canonicalJson, mergePactParts, pairsWithParts, preparePart } from './pact-parts.ts';
+import {
+  canonicalJson,
+  failureFileName,
+  mergeAllParts,
+  mergePactParts,
+  pairsWithParts,
+  preparePart,
+} from './pact-parts.ts';
 
 let root: string;
 beforeEach(() => {
@@ -100,6 +107,32 @@ describe('mergePactParts', () => {
         ),
       }),
     );
+  });
+
+  it('refuses to merge while a part records a failed interaction, and changes no pact file', () => {
+    writePart('a.test.ts', [interaction('kept')]);
+    mergePactParts({ pactDir: root, ...pair });
+    const before = readFileSync(join(root, 'Web-Api.json'), 'utf8');
+    // b.test.ts ran, and its interaction failed: its part lacks it.
+    const b = writePart('b.test.ts', []);
+    const partDir = join(
+      root,
+      '.parts',
+      'Web-Api',
+      readdirSync(join(root, '.parts', 'Web-Api')).find((id) =>
+        readFileSync(join(root, '.parts', 'Web-Api', id, 'source.json'), 'utf8').includes(b),
+      ) as string,
+    );
+    writeFileSync(join(partDir, failureFileName('lost')), '{}');
+    expect(() => mergeAllParts(root)).toThrowError(
+      expect.objectContaining({
+        code: ContractKitErrorCodes.mergeRefused,
+        message: expect.stringMatching(
+          /b\.test\.ts failed in the last run, so its part lacks it: no pact file was changed/,
+        ),
+      }),
+    );
+    expect(readFileSync(join(root, 'Web-Api.json'), 'utf8')).toBe(before);
   });
 
   it('finds the pairs that have parts', () => {

@@ -11,6 +11,19 @@ import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
  */
 export const partsFolderName = '.parts';
 const sourceFileName = 'source.json';
+/**
+ * Written into a part while one of its test file's interactions is failing (see
+ * createConsumerPact), one file per interaction, removed when a retry of it passes.
+ */
+export function failureFileName(description: string): string {
+  return `failed-${createHash('sha256').update(description).digest('hex').slice(0, 16)}.json`;
+}
+const isFailureFile = (name: string) => name.startsWith('failed-') && name.endsWith('.json');
+
+function failureIn(dir: string): string | undefined {
+  const name = readdirSync(dir).find(isFailureFile);
+  return name ? join(dir, name) : undefined;
+}
 
 export function pactFileName(consumer: string, provider: string): string {
   return `${consumer}-${provider}.json`;
@@ -40,7 +53,8 @@ export function preparePart(options: {
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-interface PactDocument {
+/** One test file's part of a pact: what pact-js wrote for that file alone. */
+interface PactPart {
   consumer: { name: string };
   provider: { name: string };
   interactions: { description: string; providerStates?: Json; [key: string]: Json | undefined }[];
@@ -63,14 +77,14 @@ export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
-function interactionIdentity(interaction: PactDocument['interactions'][number]): string {
+function interactionIdentity(interaction: PactPart['interactions'][number]): string {
   return `${interaction.description}\u0000${canonicalJson(interaction.providerStates ?? [])}`;
 }
 
-function readPart(file: string): PactDocument {
-  let parsed: PactDocument;
+function readPart(file: string): PactPart {
+  let parsed: PactPart;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as PactDocument;
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as PactPart;
   } catch (err) {
     throw new ContractKitError(
       ContractKitErrorCodes.pactPartMalformed,
@@ -117,8 +131,8 @@ export function mergePactParts(options: {
   const partsDir = partsDirOf(pactDir, consumer, provider);
   if (!existsSync(partsDir)) return undefined;
 
-  const byIdentity = new Map<string, { interaction: PactDocument['interactions'][number]; source: string }>();
-  let metadata: PactDocument['metadata'] | undefined;
+  const byIdentity = new Map<string, { interaction: PactPart['interactions'][number]; source: string }>();
+  let metadata: PactPart['metadata'] | undefined;
   let parts = 0;
   for (const id of readdirSync(partsDir).sort()) {
     const dir = join(partsDir, id);
@@ -127,6 +141,13 @@ export function mergePactParts(options: {
     if (!testFile || !existsSync(testFile)) {
       rmSync(dir, { recursive: true, force: true });
       continue;
+    }
+    const failure = failureIn(dir);
+    if (failure) {
+      throw new ContractKitError(
+        ContractKitErrorCodes.mergeRefused,
+        `An interaction of ${relative(process.cwd(), testFile) || testFile} failed in the last run (${failure}), so its part lacks it: ${pactFileName(consumer, provider)} is left as it was. Fix the consumer test and run the tests again.`,
+      );
     }
     const partFile = join(dir, pactFileName(consumer, provider));
     if (!existsSync(partFile)) continue;
@@ -167,6 +188,32 @@ export function mergePactParts(options: {
   return { file, interactions: interactions.length, parts, changed };
 }
 
+/**
+ * Merges the parts of every pair under `pactDir`. Refuses (CK_MERGE_REFUSED) when any part
+ * recorded a failed interaction: call it only after a run that passed as a whole.
+ */
+export function mergeAllParts(pactDir: string): MergeResult[] {
+  const pairs = pairsWithParts(pactDir);
+  // Checked for every pair before any is written: one failed file leaves every pact unchanged.
+  for (const pair of pairs) assertNoFailures(pactDir, pair);
+  return pairs.flatMap((pair) => {
+    const result = mergePactParts({ pactDir, ...pair });
+    return result ? [result] : [];
+  });
+}
+
+function assertNoFailures(pactDir: string, pair: { consumer: string; provider: string }): void {
+  const partsDir = partsDirOf(pactDir, pair.consumer, pair.provider);
+  for (const id of readdirSync(partsDir)) {
+    if (!failureIn(join(partsDir, id))) continue;
+    const testFile = testFileOf(join(partsDir, id, sourceFileName)) ?? id;
+    throw new ContractKitError(
+      ContractKitErrorCodes.mergeRefused,
+      `An interaction of ${relative(process.cwd(), testFile) || testFile} failed in the last run, so its part lacks it: no pact file was changed. Fix the consumer test and run the tests again.`,
+    );
+  }
+}
+
 /** Every consumer/provider pair that has parts under `pactDir`. */
 export function pairsWithParts(pactDir: string): { consumer: string; provider: string }[] {
   const root = join(pactDir, partsFolderName);
@@ -176,7 +223,9 @@ export function pairsWithParts(pactDir: string): { consumer: string; provider: s
     .flatMap((pair) => {
       const dir = join(root, pair);
       for (const id of readdirSync(dir)) {
-        const part = readdirSync(join(dir, id)).find((name) => name !== sourceFileName && name.endsWith('.json'));
+        const part = readdirSync(join(dir, id)).find(
+          (name) => name !== sourceFileName && !isFailureFile(name) && name.endsWith('.json'),
+        );
         if (!part) continue;
         const document = readPart(join(dir, id, part));
         return [{ consumer: document.consumer.name, provider: document.provider.name }];

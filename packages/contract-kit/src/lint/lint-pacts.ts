@@ -9,7 +9,7 @@ import { checkStateCoverage, type FileProblem } from './checks/provider-states.t
 import { formatJsonPath } from './json-path.ts';
 import type { PactModel } from './pact-model.ts';
 import type { Problem } from './problem.ts';
-import { readPact } from './read-pact.ts';
+import { readPactForLint } from './read-pact.ts';
 import { isLintRuleCode, lintRules } from './rules.ts';
 import type { LintFinding, LintOptions, LintReport } from './types.ts';
 
@@ -58,7 +58,7 @@ export async function lintPacts(options: LintOptions): Promise<LintReport> {
   let interactions = 0;
 
   for (const file of options.pactFiles) {
-    const read = readPact(file);
+    const read = readPactForLint(file);
     interactions += read.interactions;
     collected.push(...read.problems.map((problem) => ({ ...problem, file })));
     if (!read.pact) continue;

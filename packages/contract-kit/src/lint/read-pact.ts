@@ -7,7 +7,7 @@ import { type PactVersion, validatePact } from './schemas/validate.ts';
 
 type Json = Record<string, unknown>;
 
-export interface ReadPact {
+export interface PactLintRead {
   problems: Problem[];
   interactions: number;
   /** Present when the file is a pact its schema accepts: the semantic, coverage and static checks need it. */
@@ -79,7 +79,7 @@ function versionMismatch(raw: Json, version: PactVersion, declared: string): Pro
 }
 
 /** Reads one pact file and checks it against the JSON Schema of its version; never throws. */
-export function readPact(file: string): ReadPact {
+export function readPactForLint(file: string): PactLintRead {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -4,26 +4,26 @@ import {
   ensureEnvironment,
   publishPacts,
   recordDeployment,
-} from '../broker/operations.ts';
+} from '../broker-client/operations.ts';
 import type { VersionInfo } from '../ci/version-info.ts';
-import type { BrokerConfig, ConsumerVersionSelector } from '../config/kit-config.ts';
+import type { BrokerConnection, ConsumerVersionSelector } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { findPactFiles } from '../pact-files.ts';
-import type { ProviderDefinition } from '../provider/define-provider.ts';
+import type { AnyProviderDefinition } from '../provider/define-provider.ts';
 import { countOutcomes, type VerificationReport } from '../provider/results.ts';
 import { verifyProvider } from '../provider/verify-provider.ts';
 import { type PactSummary, summarisePact } from './pact-summary.ts';
 import { type StepListener, type StepRecord, StepRunner } from './steps.ts';
 
 export interface ContractLoopOptions {
-  broker: BrokerConfig;
+  broker: BrokerConnection;
   version: VersionInfo;
   pactDir: string;
   /** Runs the consumer's pact tests, which write the pacts into `pactDir`; throws when they fail. */
   consumerTests: { consumer: string; run: () => Promise<unknown> };
   /** Checks the pacts before anything is published; throws (or returns a failure note) to stop the loop. */
   lint?: (pactFiles: string[]) => Promise<string | undefined>;
-  provider: ProviderDefinition;
+  provider: AnyProviderDefinition;
   selectors: ConsumerVersionSelector[];
   enablePending: boolean;
   includeWipPactsSince?: string;

@@ -3,8 +3,21 @@ import type { StateFailure } from './state-server.ts';
 /** `pending`: it failed, but its pact is pending for this provider branch, so the build does not fail. */
 export type InteractionResult = 'passed' | 'failed' | 'pending';
 
+/** The pact an interaction came from. */
+export interface PactRef {
+  consumer: string;
+  /** The consumer version(s) of a pact from a broker; local files have none. */
+  version?: string;
+  /** The pact file or URL. */
+  location: string;
+  /** Pending for this provider branch (failures do not fail the build); WIP pacts are pending too. */
+  pending: boolean;
+  wip?: boolean;
+}
+
 export interface InteractionOutcome {
   description: string;
+  pact: PactRef;
   /** `Given …` part as the verifier names it, with the consumer, e.g. "OrderService: Given a user exists". */
   context: string;
   result: InteractionResult;
@@ -18,6 +31,8 @@ export interface VerificationReport {
   durationMs: number;
   /** How many verifier processes shared the work (1: this process alone). */
   shards: number;
+  /** How the verifier was reached: pact_ffi directly (the fast path) or pact-core's Verifier class. */
+  verifier: 'ffi' | 'pact-core';
   interactions: InteractionOutcome[];
   stateFailures: StateFailure[];
   /** Registered state handlers no verified interaction used (candidates for removal). */
@@ -92,7 +107,14 @@ function statesIn(context: string): string[] {
 /** Turns the verifier's JSON results into one outcome per interaction, with readable problems. */
 export function parseVerifierResults(
   raw: string,
-  context: { provider: string; stateFailures: StateFailure[]; unusedStates: string[]; durationMs: number },
+  context: {
+    provider: string;
+    pact: PactRef;
+    stateFailures: StateFailure[];
+    unusedStates: string[];
+    durationMs: number;
+    verifier: 'ffi' | 'pact-core';
+  },
 ): VerificationReport {
   const parsed = JSON.parse(raw) as RawVerifierResults;
   const unclaimed = [...context.stateFailures];
@@ -131,15 +153,18 @@ export function parseVerifierResults(
       const failure = index >= 0 ? unclaimed.splice(index, 1)[0] : undefined;
       return [failure ? `provider state "${failure.state}" (${failure.action}): ${failure.message}` : message];
     });
-    const result: InteractionResult = r.result === 'OK' ? 'passed' : entry?.pending ? 'pending' : 'failed';
-    return { description: r.description, context: where, result, problems };
+    const pending = entry?.pending === true || context.pact.pending;
+    const result: InteractionResult = r.result === 'OK' ? 'passed' : pending ? 'pending' : 'failed';
+    return { description: r.description, pact: context.pact, context: where, result, problems };
   });
 
   return {
     provider: context.provider,
-    passed: parsed.result === true && interactions.every((i) => i.result !== 'failed'),
+    // A pending pact's failures do not fail the run, whatever the verifier's own verdict on it.
+    passed: (parsed.result === true || context.pact.pending) && interactions.every((i) => i.result !== 'failed'),
     durationMs: context.durationMs,
     shards: 1,
+    verifier: context.verifier,
     interactions,
     stateFailures: context.stateFailures,
     unusedStates: context.unusedStates,
@@ -150,15 +175,64 @@ export function parseVerifierResults(
   };
 }
 
-/** A report a person can act on: one line per interaction, and under each failure what went wrong. */
+/** "OrderService 1.2.3 (pending)": the pact as a person names it. */
+export function describePact(pact: PactRef): string {
+  const which = pact.version ? `version ${pact.version}` : pact.location;
+  return `${pact.consumer} ${which}${pact.wip ? ' (work in progress, pending)' : pact.pending ? ' (pending)' : ''}`;
+}
+
+/**
+ * The reports of several verifier runs (one per pact, or one per shard) as one, interactions in
+ * a stable order (consumer, then description).
+ */
+export function combineReports(
+  provider: string,
+  reports: VerificationReport[],
+  durationMs: number,
+  options: { sort: boolean },
+): VerificationReport {
+  const all = reports.flatMap((r) => r.interactions);
+  // Shards finish in any order: their interactions are sorted; one process keeps the verifier's order.
+  const interactions = !options.sort
+    ? all
+    : all.sort(
+        (a, b) =>
+          a.pact.consumer.localeCompare(b.pact.consumer) ||
+          a.pact.location.localeCompare(b.pact.location) ||
+          a.context.localeCompare(b.context) ||
+          a.description.localeCompare(b.description),
+      );
+  return {
+    provider,
+    passed: reports.every((r) => r.passed),
+    durationMs,
+    shards: Math.max(1, ...reports.map((r) => r.shards)),
+    verifier: reports.every((r) => r.verifier === 'ffi') ? 'ffi' : 'pact-core',
+    interactions,
+    stateFailures: [...new Set(reports.flatMap((r) => r.stateFailures))],
+    // Unused overall only if no run used it.
+    unusedStates: (reports[0]?.unusedStates ?? []).filter((state) =>
+      reports.every((r) => r.unusedStates.includes(state)),
+    ),
+    notices: [...new Set(reports.flatMap((r) => r.notices))],
+    loadErrors: reports.flatMap((r) => r.loadErrors),
+    output: reports.flatMap((r) => r.output),
+  };
+}
+
+/** A report a person can act on: each pact, one line per interaction, and under each failure what went wrong. */
 export function formatReport(report: VerificationReport): string {
   const lines = [`${report.provider}: ${report.passed ? 'verified' : 'FAILED'} (${Math.round(report.durationMs)} ms)`];
+  let lastPact = '';
   for (const interaction of report.interactions) {
+    const pact = describePact(interaction.pact);
+    if (pact !== lastPact) lines.push(`  pact of ${pact}`);
+    lastPact = pact;
     const mark = interaction.result === 'passed' ? '✓' : interaction.result === 'pending' ? '…' : '✗';
     const where = interaction.context ? ` [${interaction.context}]` : '';
     const pending = interaction.result === 'pending' ? ' (failed, but pending: does not fail the build)' : '';
-    lines.push(`  ${mark} ${interaction.description}${where}${pending}`);
-    for (const problem of interaction.problems) lines.push(`      - ${problem}`);
+    lines.push(`    ${mark} ${interaction.description}${where}${pending}`);
+    for (const problem of interaction.problems) lines.push(`        - ${problem}`);
   }
   const counts = countOutcomes(report);
   lines.push(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);

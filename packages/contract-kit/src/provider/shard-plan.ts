@@ -1,18 +1,15 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
-
-interface PactDocument {
-  consumer: { name: string };
-  provider: { name: string };
-  interactions?: unknown[];
-  messages?: unknown[];
-  [key: string]: unknown;
-}
+import { readPactJson } from '../pact-files.ts';
+import type { PactRef } from './results.ts';
+import type { PactGroup } from './verify-in-process.ts';
 
 export interface Shard {
   index: number;
+  /** Piece files, each a pact of its own. */
   files: string[];
+  /** For each piece, the pact file it was cut from (reports name the pact). */
+  sources: string[];
   interactions: number;
 }
 
@@ -23,18 +20,6 @@ export interface Shard {
  * shard gains from cutting a large pact.
  */
 export const maxPieceSize = 10;
-
-function readPact(file: string): PactDocument {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as PactDocument;
-  } catch (err) {
-    throw new ContractKitError(
-      ContractKitErrorCodes.pactsNotLoaded,
-      `Cannot read pact ${file}: ${(err as Error).message}`,
-      { cause: err },
-    );
-  }
-}
 
 /**
  * Splits pacts into `shardCount` shards, deterministically: pacts are cut into pieces of at most
@@ -50,22 +35,23 @@ export function planShards(
   firstShardHeadStart = 0,
 ): Shard[] {
   mkdirSync(workDir, { recursive: true });
-  const pieces: { file: string; size: number; order: number }[] = [];
+  const pieces: { file: string; source: string; size: number; order: number }[] = [];
   pactFiles.forEach((file, fileIndex) => {
-    const pact = readPact(file);
+    const pact = readPactJson(file);
     const key = Array.isArray(pact.interactions) ? 'interactions' : 'messages';
     const all = (pact[key] as unknown[] | undefined) ?? [];
     for (let start = 0, piece = 0; start < Math.max(all.length, 1); start += maxPieceSize, piece += 1) {
       const slice = all.slice(start, start + maxPieceSize);
       const pieceFile = join(workDir, `pact-${fileIndex}-${piece}.json`);
       writeFileSync(pieceFile, JSON.stringify({ ...pact, [key]: slice }));
-      pieces.push({ file: pieceFile, size: slice.length, order: pieces.length });
+      pieces.push({ file: pieceFile, source: file, size: slice.length, order: pieces.length });
     }
   });
 
   const shards: Shard[] = Array.from({ length: Math.max(1, shardCount) }, (_, index) => ({
     index,
     files: [],
+    sources: [],
     interactions: 0,
   }));
   const bySize = [...pieces].sort((a, b) => b.size - a.size || a.order - b.order);
@@ -75,13 +61,32 @@ export function planShards(
     target.files.push(piece.file);
     target.interactions += piece.size;
   }
-  for (const shard of shards) shard.files.sort();
+  const sourceOf = new Map(pieces.map((piece) => [piece.file, piece.source]));
+  for (const shard of shards) {
+    shard.files.sort();
+    shard.sources = shard.files.map((file) => sourceOf.get(file) ?? file);
+  }
   return shards.filter((shard) => shard.files.length > 0);
 }
 
 export function countInteractions(pactFiles: readonly string[]): number {
   return pactFiles.reduce((sum, file) => {
-    const pact = readPact(file);
+    const pact = readPactJson(file);
     return sum + ((pact.interactions ?? pact.messages)?.length ?? 0);
   }, 0);
+}
+
+/** A local pact file as reports name it: its consumer and its path. */
+export function localPact(file: string): PactRef {
+  return { consumer: readPactJson(file).consumer?.name ?? file, location: file, pending: false };
+}
+
+/** Pieces back under the pact they were cut from: one verifier run per pact. */
+export function groupPieces(files: readonly string[], sources: readonly string[]): PactGroup[] {
+  const bySource = new Map<string, string[]>();
+  files.forEach((file, index) => {
+    const source = sources[index] ?? file;
+    bySource.set(source, [...(bySource.get(source) ?? []), file]);
+  });
+  return [...bySource.entries()].map(([source, pieces]) => ({ pact: localPact(source), files: pieces }));
 }

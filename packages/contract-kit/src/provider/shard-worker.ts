@@ -1,10 +1,10 @@
 /**
  * One verification shard, in its own process: loads the provider definition from its module, builds
- * its own provider (own port, own database), verifies its pact files and sends the report back.
+ * its own provider (own port, own database), verifies its pact pieces and sends the report back.
  */
-import type { FastifyInstance } from 'fastify';
+import { loadProviderDefinition } from './load-definition.ts';
 import type { ShardMessage, ShardTask } from './sharded.ts';
-import { type VerifyProviderOptions, verifyInProcess } from './verify-provider.ts';
+import { verifyInProcess } from './verify-in-process.ts';
 
 function reply(message: ShardMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()));
@@ -12,15 +12,14 @@ function reply(message: ShardMessage): Promise<void> {
 
 process.once('message', async (task: ShardTask) => {
   try {
-    const loaded = (await import(task.module)) as Record<string, VerifyProviderOptions<FastifyInstance> | undefined>;
-    const definition = loaded[task.exportName];
-    if (!definition?.provider)
-      throw new Error(`${task.module} has no provider definition exported as "${task.exportName}"`);
+    const definition = await loadProviderDefinition(task.module, task.exportName);
     const report = await verifyInProcess({
-      ...definition,
-      source: { pactFiles: task.files },
-      ...(task.logLevel ? { logLevel: task.logLevel } : {}),
-      ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
+      definition: {
+        ...definition,
+        ...(task.logLevel ? { logLevel: task.logLevel } : {}),
+        ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
+      },
+      groups: task.groups,
     });
     await reply({ report });
   } catch (err) {

@@ -1,20 +1,19 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import { fromSource, kitModule } from '#runtime';
 import { ContractKitError, type ContractKitErrorCode, ContractKitErrorCodes } from '../errors.ts';
-import { minimalCertStoreEnv } from './cert-store.ts';
-import type { VerificationReport } from './results.ts';
-import { countInteractions, planShards } from './shard-plan.ts';
-import { type VerifierLogLevel, type VerifyProviderOptions, verifyInProcess, withEnv } from './verify-provider.ts';
+import type { AnyProviderDefinition } from './define-provider.ts';
+import { combineReports, type VerificationReport } from './results.ts';
+import type { VerifierLogLevel } from './run-verifier.ts';
+import { countInteractions, groupPieces, planShards } from './shard-plan.ts';
+import { type PactGroup, verifyInProcess } from './verify-in-process.ts';
 
 export interface ShardTask {
   module: string;
   exportName: string;
-  files: string[];
+  groups: PactGroup[];
   logLevel?: VerifierLogLevel;
   timeoutMs?: number;
 }
@@ -24,20 +23,16 @@ export type ShardMessage = { report: VerificationReport } | { error: string; cod
 /** About what this process verifies while a worker starts (≈1 s at ≈4 ms per interaction). */
 const workerStartInteractions = 250;
 
-const workerFile = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
-/** Workers run TypeScript like the rest of the kit: tsx's loader, found from here. */
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-}
-
 interface RunningShard {
   result: Promise<{ report: VerificationReport; stdout: string }>;
   stop(): void;
 }
 
 function startShard(task: ShardTask, env: NodeJS.ProcessEnv): RunningShard {
-  const child = fork(workerFile, [], {
-    execArgv: ['--import', tsxLoader()],
+  // From the workspace's TypeScript source, the worker needs the same loader and conditions as this process.
+  const execArgv = fromSource ? ['--conditions=@contract-kit/source', '--import', 'tsx'] : [];
+  const child = fork(kitModule('provider/shard-worker'), [], {
+    execArgv,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -69,54 +64,34 @@ function startShard(task: ShardTask, env: NodeJS.ProcessEnv): RunningShard {
   return { result, stop: () => child.kill() };
 }
 
-/** The shards' reports as one, interactions in a stable order (consumer, then description). */
-export function mergeReports(provider: string, reports: VerificationReport[], durationMs: number): VerificationReport {
-  const interactions = reports
-    .flatMap((r) => r.interactions)
-    .sort((a, b) => a.context.localeCompare(b.context) || a.description.localeCompare(b.description));
-  return {
-    provider,
-    passed: reports.every((r) => r.passed),
-    durationMs,
-    shards: reports.length,
-    interactions,
-    stateFailures: reports.flatMap((r) => r.stateFailures),
-    // Unused overall only if no shard used it.
-    unusedStates: (reports[0]?.unusedStates ?? []).filter((state) =>
-      reports.every((r) => r.unusedStates.includes(state)),
-    ),
-    notices: [...new Set(reports.flatMap((r) => r.notices))],
-    loadErrors: reports.flatMap((r) => r.loadErrors),
-    output: reports.flatMap((r) => r.output),
-  };
-}
-
 /**
  * Verifies local pact files in shards: this process takes the first, one worker process each of
  * the others. Each worker builds its own provider from the definition's module (its own port, its
- * own database) and runs its own verifier; every shard only calls loopback http, so all get the
- * minimal certificate store.
+ * own database) and runs its own verifier.
  */
-export async function verifySharded<App extends FastifyInstance>(
-  options: VerifyProviderOptions<App> & { module: string; pactFiles: string[]; shards: number },
-): Promise<VerificationReport> {
+export async function verifySharded(options: {
+  definition: AnyProviderDefinition;
+  module: string;
+  pactFiles: string[];
+  shards: number;
+}): Promise<VerificationReport> {
+  const { definition } = options;
   const started = performance.now();
   const workDir = mkdtempSync(join(tmpdir(), 'contract-kit-shards-'));
   try {
     const total = countInteractions(options.pactFiles);
     const headStart = Math.min(workerStartInteractions, Math.floor(total / (options.shards * 2)));
     const [own, ...others] = planShards(options.pactFiles, options.shards, workDir, headStart);
-    const certEnv = minimalCertStoreEnv(['http://127.0.0.1']);
-    const env = { ...process.env, ...certEnv, PACT_DO_NOT_TRACK: 'true' };
+    const env = { ...process.env, PACT_DO_NOT_TRACK: 'true' };
     // Workers start first; this process, already warm, verifies the first shard meanwhile.
     const workers = others.map((shard) =>
       startShard(
         {
           module: options.module,
-          exportName: options.exportName ?? 'default',
-          files: shard.files,
-          ...(options.logLevel ? { logLevel: options.logLevel } : {}),
-          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+          exportName: definition.exportName ?? 'default',
+          groups: groupPieces(shard.files, shard.sources),
+          ...(definition.logLevel ? { logLevel: definition.logLevel } : {}),
+          ...(definition.timeoutMs ? { timeoutMs: definition.timeoutMs } : {}),
         },
         env,
       ),
@@ -124,7 +99,7 @@ export async function verifySharded<App extends FastifyInstance>(
     let results: { report: VerificationReport; stdout: string }[];
     try {
       const ownReport = own
-        ? await withEnv(certEnv, () => verifyInProcess({ ...options, source: { pactFiles: own.files } }))
+        ? await verifyInProcess({ definition, groups: groupPieces(own.files, own.sources) })
         : undefined;
       results = [
         ...(ownReport ? [{ report: ownReport, stdout: '' }] : []),
@@ -138,11 +113,14 @@ export async function verifySharded<App extends FastifyInstance>(
     }
     // The verifier's own per-interaction output, shard by shard, as an unsharded run prints it.
     for (const { stdout } of results) process.stdout.write(stdout);
-    return mergeReports(
-      options.provider,
+    const report = combineReports(
+      definition.provider,
       results.map((r) => r.report),
       performance.now() - started,
+      { sort: true },
     );
+    report.shards = results.length;
+    return report;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

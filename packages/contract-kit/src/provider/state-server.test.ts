@@ -28,7 +28,7 @@ async function server() {
     },
   });
   const started = await startStateServer({
-    states,
+    target: { handlers: states },
     prepare: async () => {
       events.push('prepare');
     },
@@ -36,7 +36,7 @@ async function server() {
       events.push('finished');
     },
   });
-  close = () => started.server.close();
+  close = () => started.close();
   const change = async (body: unknown) => {
     const response = await fetch(started.url, {
       method: 'POST',

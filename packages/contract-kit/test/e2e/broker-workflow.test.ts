@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@contract-kit/broker';
 import { describe, expect, it } from 'vitest';
-import { canIDeploy, ensureEnvironment, publishPacts, recordDeployment } from '../../src/broker/operations.ts';
-import type { BrokerConfig, ConsumerVersionSelector } from '../../src/config/kit-config.ts';
+import { canIDeploy, ensureEnvironment, publishPacts, recordDeployment } from '../../src/broker-client/operations.ts';
+import type { BrokerConnection, ConsumerVersionSelector } from '../../src/config/kit-config.ts';
 import { verifyProvider } from '../../src/provider/verify-provider.ts';
 import { productPact, productsProvider } from './products-provider.ts';
 
@@ -20,7 +20,7 @@ const standardSelectors: ConsumerVersionSelector[] = [
 const nameOnly = { id: 1, name: 'Product 1' };
 const withPrice = { id: 1, name: 'Product 1', price: 999 };
 
-function world(broker: BrokerConfig, dir: string) {
+function world(broker: BrokerConnection, dir: string) {
   return {
     async publish(
       consumer: string,

@@ -1,10 +1,14 @@
 import { defineProvider, type ProviderDefinition } from 'contract-kit/provider';
+import type { FastifyInstance } from 'fastify';
+import userService from '../../src/contract/provider.ts';
 import { authNotEnforced, changedHeaders, changedResponses, changedUsers } from './broken-providers.ts';
-import userService from './provider.ts';
 
 // Deliberately broken UserServices as named provider definitions, so that verification workers
 // can load them by name: the sharding equivalence test runs each sharded and unsharded.
-function broken(exportName: string, app: ProviderDefinition['app']): ProviderDefinition {
+function broken(
+  exportName: string,
+  app: ProviderDefinition<FastifyInstance>['app'],
+): ProviderDefinition<FastifyInstance> {
   return defineProvider({ ...userService, app, module: import.meta.url, exportName });
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import userService from '../../src/contract/provider.ts';
 import { issueToken } from '../../src/index.ts';
-import userService from './provider.ts';
 
 type Json = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export function changedResponses(
   change: (body: Json, context: { request: FastifyRequest; reply: FastifyReply }) => Json,
 ): () => Promise<FastifyInstance> {
   return async () => {
-    const app = await userService.app();
+    const app = await userService.app!();
     app.addHook('onSend', async (request, reply, payload) => {
       if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).includes('json')) return payload;
       return JSON.stringify(change(JSON.parse(payload) as Json, { request, reply }));
@@ -31,7 +31,7 @@ export function changedUsers(change: (user: Json) => Json): () => Promise<Fastif
 
 export function changedHeaders(change: (reply: FastifyReply) => void): () => Promise<FastifyInstance> {
   return async () => {
-    const app = await userService.app();
+    const app = await userService.app!();
     app.addHook('onSend', async (_request, reply, payload) => {
       change(reply);
       return payload;
@@ -43,7 +43,7 @@ export function changedHeaders(change: (reply: FastifyReply) => void): () => Pro
 /** Auth no longer enforced: a refused request is answered as if it had carried a full token. */
 export function authNotEnforced(): () => Promise<FastifyInstance> {
   return async () => {
-    const app = await userService.app();
+    const app = await userService.app!();
     app.addHook('onSend', async (request, reply, payload) => {
       if (reply.statusCode !== 401 && reply.statusCode !== 403) return payload;
       const token = await issueToken(app.db, { scopes: ['users:read', 'users:write'] });

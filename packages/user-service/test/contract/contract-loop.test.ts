@@ -2,8 +2,8 @@ import { startBroker } from '@contract-kit/broker';
 import { runContractLoop } from 'contract-kit';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import userService from '../../src/contract/provider.ts';
 import { changedUsers } from './broken-providers.ts';
-import userService from './provider.ts';
 import { pactDir } from './verification.ts';
 
 // The loop `npm run contracts` runs, on an embedded broker, with the committed pacts (the consumer

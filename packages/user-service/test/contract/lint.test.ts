@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { lintPacts } from 'contract-kit/lint';
 import { stateNamesOf } from 'contract-kit/provider';
 import { describe, expect, it } from 'vitest';
-import userService from './provider.ts';
+import userService from '../../src/contract/provider.ts';
 import { userServicePactFiles } from './verification.ts';
 
 describe('the pacts UserService verifies', () => {

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ProviderDefinition, type VerificationReport, verifyProvider } from 'contract-kit/provider';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import userService from '../../src/contract/provider.ts';
 import * as broken from './broken-definitions.ts';
-import userService from './provider.ts';
 import { syntheticPact } from './synthetic-pact.ts';
 import { userServicePactFiles } from './verification.ts';
 
@@ -26,15 +27,18 @@ function outcomes(report: VerificationReport) {
     .sort((a, b) => a.interaction.localeCompare(b.interaction));
 }
 
-async function bothWays(definition: ProviderDefinition) {
+async function bothWays(definition: ProviderDefinition<FastifyInstance>) {
   const unsharded = await verifyProvider({ ...definition, source: { pactFiles }, shards: 1 });
   const sharded = await verifyProvider({ ...definition, source: { pactFiles }, shards: 2 });
   return { unsharded, sharded };
 }
 
-const cases: [string, ProviderDefinition][] = [
+const cases: [string, ProviderDefinition<FastifyInstance>][] = [
   ['the real UserService', userService],
-  ...Object.entries(broken).map(([name, definition]): [string, ProviderDefinition] => [name, definition]),
+  ...Object.entries(broken).map(([name, definition]): [string, ProviderDefinition<FastifyInstance>] => [
+    name,
+    definition,
+  ]),
 ];
 
 describe('sharded verification proves the same as unsharded', () => {

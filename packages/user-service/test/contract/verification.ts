@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { findPactFiles } from 'contract-kit';
 import { type PactSource, type VerificationReport, verifyProvider } from 'contract-kit/provider';
 import type { FastifyInstance } from 'fastify';
-import userService from './provider.ts';
+import userService from '../../src/contract/provider.ts';
 
 /** `pacts/` at the repository root, or PACT_DIR (as contract-kit's commands read it). */
 export const pactDir = process.env.PACT_DIR

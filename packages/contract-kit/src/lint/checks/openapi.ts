@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { importModule } from '#runtime';
 import type { Segment } from '../json-path.ts';
 import type { LintRuleCode } from '../rules.ts';
 import type { PactVersion } from '../schemas/validate.ts';
@@ -104,7 +105,7 @@ let cached: { key: string; comparator: Comparator } | undefined;
 async function comparatorFor(document: Json): Promise<Comparator> {
   const key = JSON.stringify(document);
   if (cached?.key !== key) {
-    const { Comparator } = (await import('@pactflow/openapi-pact-comparator')) as unknown as ComparatorModule;
+    const { Comparator } = (await importModule('@pactflow/openapi-pact-comparator')) as ComparatorModule;
     cached = { key, comparator: new Comparator({ oas: document }) };
   }
   return cached.comparator;

@@ -1,28 +1,32 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import type { BrokerConfig } from '../config/kit-config.ts';
+import { kitRequire } from '#runtime';
+import type { BrokerConnection } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
+import { brokerTimeoutOf, brokerUnreachable } from './http.ts';
 
-const require = createRequire(import.meta.url);
-const pactBrokerBin = require.resolve('@pact-foundation/pact-cli/bin/pact-broker.js');
-
-export interface CliResult {
+/** What one run of the official `pact-broker` client printed, and how it exited. */
+export interface PactBrokerRun {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
+let pactBrokerBin: string | undefined;
+
 /**
  * Runs the official `pact-broker` CLI (the Rust client shipped in @pact-foundation/pact-cli) against
  * `broker`. Credentials go through the environment, not argv, so they never show in process lists.
  * Retries are bounded (`--retries`): the CLI's default keeps an unreachable broker busy for a minute.
+ * A deadline (the broker's timeout, plus any waiting the command was asked for) bounds the whole
+ * run: past it the CLI and its child are killed and the step fails with CK_BROKER_UNREACHABLE.
  */
 export function runPactBroker(
   command: string,
   args: string[],
-  broker: BrokerConfig,
-  options: { retries?: number } = {},
-): Promise<CliResult> {
+  broker: BrokerConnection,
+  options: { retries?: number; step?: string; extraMs?: number } = {},
+): Promise<PactBrokerRun> {
+  pactBrokerBin ??= kitRequire.resolve('@pact-foundation/pact-cli/bin/pact-broker.js');
   const env: NodeJS.ProcessEnv = { ...process.env, PACT_BROKER_BASE_URL: broker.url, PACT_DO_NOT_TRACK: 'true' };
   delete env.PACT_BROKER_TOKEN;
   delete env.PACT_BROKER_USERNAME;
@@ -33,24 +37,43 @@ export function runPactBroker(
     env.PACT_BROKER_PASSWORD = broker.auth.password;
   }
   const fullArgs = [pactBrokerBin, command, ...args, '--retries', String(options.retries ?? 3)];
+  const deadlineMs = brokerTimeoutOf(broker) + (options.extraMs ?? 0);
+  const step = options.step ?? `running pact-broker ${command}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, fullArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: the node wrapper runs the Rust client as a child, and both must go.
+    const child = spawn(process.execPath, fullArgs, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, deadlineMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk;
     });
-    child.on('error', (err) =>
+    child.on('error', (err) => {
+      clearTimeout(timer);
       reject(
         new ContractKitError(ContractKitErrorCodes.brokerCommandFailed, `Could not run pact-broker: ${err.message}`, {
           cause: err,
         }),
-      ),
-    );
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout, stderr }));
+      );
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        return reject(brokerUnreachable(broker, step, `pact-broker ${command} did not finish within ${deadlineMs} ms`));
+      }
+      resolve({ exitCode: code ?? 1, stdout, stderr });
+    });
   });
 }
 
@@ -58,10 +81,10 @@ export function runPactBroker(
 export async function runPactBrokerOrThrow(
   command: string,
   args: string[],
-  broker: BrokerConfig,
+  broker: BrokerConnection,
   what: string,
-): Promise<CliResult> {
-  const result = await runPactBroker(command, args, broker);
+): Promise<PactBrokerRun> {
+  const result = await runPactBroker(command, args, broker, { step: what.charAt(0).toLowerCase() + what.slice(1) });
   if (result.exitCode !== 0) {
     const said = `${result.stdout}\n${result.stderr}`.trim();
     throw new ContractKitError(

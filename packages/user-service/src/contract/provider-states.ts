@@ -1,7 +1,7 @@
 import { defineStates } from 'contract-kit/provider';
 import type { FastifyInstance } from 'fastify';
-import { issueToken, seedUser, seedUsers } from '../../src/index.ts';
-import type { Scope, UserStatus } from '../../src/types.ts';
+import { issueToken, seedUser, seedUsers } from '../seed/seed.ts';
+import type { Scope, UserStatus } from '../types.ts';
 
 /**
  * UserService's provider states, built on its own seeding functions. Each interaction starts on an
