@@ -49,5 +49,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
         `Connection: close\r\n\r\n${body}`,
     );
   }
-  socket.destroy(err);
+  // Destroyed without the error: it has been answered, and re-raising it would reach an 'error' listener the
+  // socket may no longer have (an uncaught exception in the server process).
+  socket.destroy();
 }
