@@ -67,17 +67,17 @@ export const commands: Record<string, CommandSpec> = {
     options: { openapi: { type: 'string' }, provider: { type: 'string' }, format: { type: 'string' } },
     load: () => import('./commands/lint.ts'),
   },
+  merge: {
+    usage: 'merge [--pact-dir <dir>]',
+    summary: 'After a passing consumer test run: merge each test file’s pact part into the pact files',
+    options: { 'pact-dir': { type: 'string' } },
+    load: () => import('./commands/merge.ts'),
+  },
   diff: {
     usage: 'diff OLD [NEW] [--openapi <file>] [--provider <name>] [--format text|markdown|github|json]',
     summary:
       'What a pact change means for the provider, per interaction and field; OLD/NEW: pact files, folders, git revisions (main..HEAD) or broker:<consumer>@<version>. Exit 1 when breaking',
     options: { openapi: { type: 'string' }, provider: { type: 'string' }, format: { type: 'string' } },
     load: () => import('./commands/diff.ts'),
-  },
-  merge: {
-    usage: 'merge [--pact-dir <dir>]',
-    summary: 'After a passing consumer test run: merge each test file’s pact part into the pact files',
-    options: { 'pact-dir': { type: 'string' } },
-    load: () => import('./commands/merge.ts'),
   },
 };

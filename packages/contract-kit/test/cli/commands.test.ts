@@ -74,6 +74,7 @@ describe('the command registry', () => {
       'create-environment',
       'lint',
       'merge',
+      'diff',
     ]);
   });
 });
