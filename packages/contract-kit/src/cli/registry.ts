@@ -80,4 +80,18 @@ export const commands: Record<string, CommandSpec> = {
     options: { openapi: { type: 'string' }, provider: { type: 'string' }, format: { type: 'string' } },
     load: () => import('./commands/diff.ts'),
   },
+  coverage: {
+    usage:
+      'coverage --openapi <file> [pacts or folders…] [--broker] [--provider <name>] [--format text|markdown|json|svg] [--output <file>]',
+    summary:
+      'Which operations, statuses and response fields of the provider the consumers rely on, and which none does (local pacts, or the latest of each consumer in the broker)',
+    options: {
+      openapi: { type: 'string' },
+      broker: { type: 'boolean' },
+      provider: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+    },
+    load: () => import('./commands/coverage.ts'),
+  },
 };

@@ -75,6 +75,7 @@ describe('the command registry', () => {
       'lint',
       'merge',
       'diff',
+      'coverage',
     ]);
   });
 });
