@@ -25,6 +25,8 @@ export interface MatrixRow {
   verificationId: number | null;
   verificationNumber: number | null;
   success: boolean | null;
+  /** The verification ran while the pact was pending for the provider (its failure did not fail the build). */
+  pending: boolean;
   verifiedAt: string | null;
   ignored: boolean;
 }
@@ -72,6 +74,7 @@ export async function loadRows(
       'v.provider_version_id',
       'prv.number as provider_version_number',
       'v.success',
+      'v.pending',
       'v.created_at as verified_at',
     ])
     .where('pp.consumer_id', '=', consumer.id)
@@ -99,6 +102,7 @@ export async function loadRows(
     verificationId: r.verification_id,
     verificationNumber: r.verification_number,
     success: r.success === null ? null : r.success === 1,
+    pending: r.pending === 1,
     verifiedAt: r.verified_at,
     ignored: false,
   }));
