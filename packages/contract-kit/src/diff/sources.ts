@@ -90,18 +90,34 @@ export function parseBrokerSpec(spec: string): { consumer: string; version: stri
   return match ? { consumer: match[1] as string, version: match[2] as string } : undefined;
 }
 
+/** The providers a consumer has pacts with, from the broker's latest pacts. */
+async function providersOf(broker: BrokerConnection, consumer: string): Promise<string[]> {
+  const answer = await brokerRequest(broker, { url: `${broker.url}/pacts/latest`, step: 'listing the latest pacts' });
+  const pacts = isJson(answer.body) && Array.isArray(answer.body.pacts) ? answer.body.pacts : [];
+  const names = pacts.flatMap((pact) => {
+    const embedded = isJson(pact) && isJson(pact._embedded) ? pact._embedded : {};
+    const name = (key: string) => (isJson(embedded[key]) ? (embedded[key] as Json).name : undefined);
+    const provider = name('provider');
+    return name('consumer') === consumer && typeof provider === 'string' ? [provider] : [];
+  });
+  return [...new Set(names)].sort();
+}
+
 async function brokerSide(spec: string, context: SideContext): Promise<Side> {
   const { consumer, version } = parseBrokerSpec(spec) ?? { consumer: '', version: '' };
   const broker = context.broker;
   if (!broker) {
     throw invalid(`${spec} names a broker version, but no broker is configured: set PACT_BROKER_BASE_URL.`);
   }
-  if (context.providers.length === 0) {
-    throw invalid(`${spec}: which provider's pact? Name it with --provider, or compare with a pact file.`);
+  const providers = context.providers.length > 0 ? context.providers : await providersOf(broker, consumer);
+  if (providers.length === 0) {
+    throw invalid(
+      `${spec}: the broker has no pact of ${consumer}. Check the name, or name the provider with --provider.`,
+    );
   }
   const pacts: SourcedPact[] = [];
   let consumerVersion = version === 'latest' ? undefined : version;
-  for (const provider of context.providers) {
+  for (const provider of providers) {
     const path = `/pacts/provider/${encodeURIComponent(provider)}/consumer/${encodeURIComponent(consumer)}/${version === 'latest' ? 'latest' : `version/${encodeURIComponent(version)}`}`;
     const answer = await brokerRequest(broker, { url: `${broker.url}${path}`, step: `fetching the pact ${path}` });
     if (answer.status === 404) continue;
@@ -115,7 +131,7 @@ async function brokerSide(spec: string, context: SideContext): Promise<Side> {
     consumerVersion ??= self ? decodeURIComponent(/\/version\/([^/]+)$/.exec(self)?.[1] ?? '') || undefined : undefined;
   }
   if (pacts.length === 0) {
-    throw invalid(`The broker has no pact of ${consumer} at ${version} with ${context.providers.join(', ')}.`);
+    throw invalid(`The broker has no pact of ${consumer} at ${version} with ${providers.join(', ')}.`);
   }
   return { spec, pacts, ...(consumerVersion ? { consumerVersion } : {}) };
 }
