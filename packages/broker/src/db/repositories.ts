@@ -2,6 +2,7 @@ import { createBranchesRepository } from './branches-repository.ts';
 import type { Clock, Db } from './database.ts';
 import { createDeploymentsRepository } from './deployments-repository.ts';
 import { createEnvironmentsRepository } from './environments-repository.ts';
+import { createMatrixRepository } from './matrix-repository.ts';
 import { createPacticipantsRepository } from './pacticipants-repository.ts';
 import { createPactsRepository } from './pacts-repository.ts';
 import { createTagsRepository } from './tags-repository.ts';
@@ -22,6 +23,7 @@ export function createRepositories(db: Db, now: Clock) {
     environments: createEnvironmentsRepository(db, now),
     deployments: createDeploymentsRepository(db, now),
     webhooks: createWebhooksRepository(db, now),
+    matrix: createMatrixRepository(db),
   };
 }
 
