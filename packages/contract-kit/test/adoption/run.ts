@@ -216,6 +216,9 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
+    // The machine's npm settings (registry, CA file, proxy) live in its global npmrc, which npm looks for beside
+    // the running node: on a Node from elsewhere (scripts/node-line.sh) only this variable still points at it.
+    ...(process.env.npm_config_globalconfig ? { npm_config_globalconfig: process.env.npm_config_globalconfig } : {}),
     npm_config_cache: npmCache,
     npm_config_update_notifier: 'false',
     PACT_DO_NOT_TRACK: 'true',
