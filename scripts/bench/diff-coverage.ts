@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     const processRuns = 3;
     const processTime = (args: string[]) => summarise(Array.from({ length: processRuns }, () => cli(args)));
     rows.push(
+      ['CLI process: --help (the start alone)', processTime(['--help'])],
       ['CLI process: diff, project pact', processTime(['diff', pactFile, files.small])],
       ['CLI process: diff, 500 interactions', processTime(['diff', files.big, files.bigChanged])],
       ['CLI process: coverage, project pact', processTime(['coverage', '--openapi', openapiFile, pactFile])],

@@ -24,7 +24,13 @@ function escape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-function chip(x: number, y: number, label: string, reliances: readonly Reliance[], title: string): { svg: string; width: number } {
+function chip(
+  x: number,
+  y: number,
+  label: string,
+  reliances: readonly Reliance[],
+  title: string,
+): { svg: string; width: number } {
   const w = Math.ceil(label.length * charWidth + 12);
   const { fill, ink } = shade(reliances);
   return {
@@ -51,7 +57,15 @@ function operationBand(operation: OperationCoverage, top: number): { svg: string
   );
   let y = top + 24 + gap;
   for (const response of operation.responses.filter((r) => r.reliedOnBy.length > 0)) {
-    svg.push(chip(margin, y, response.status, response.reliedOnBy, `${header} ${response.status}: ${describe(response.reliedOnBy)}`).svg);
+    svg.push(
+      chip(
+        margin,
+        y,
+        response.status,
+        response.reliedOnBy,
+        `${header} ${response.status}: ${describe(response.reliedOnBy)}`,
+      ).svg,
+    );
     let x = margin + statusColumn;
     for (const field of response.fields) {
       const label = field.path.replace(/^\$\./, '');
@@ -108,8 +122,10 @@ export function coverageSvg(coverage: Coverage): string {
     y += band.height + gap;
   }
   const height = y + margin - gap;
+  const label = `Contract coverage of ${coverage.provider ?? 'the provider'}: which operations, statuses and response fields consumers rely on`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escape(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="12">`,
+    `<title>${escape(label)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...body,
     '</svg>',
