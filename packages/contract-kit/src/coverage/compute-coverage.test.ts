@@ -110,6 +110,14 @@ describe('coverage of UserService by the project pact', () => {
     expect(svg).toMatch(/<rect [^>]*fill="#e5e7eb"\/><text [^>]*>total<\/text>/);
   });
 
+  it('is the picture in the README (regenerate it with the command in the README when the pact changes)', () => {
+    const committed = readFileSync(
+      fileURLToPath(new URL('../../docs/userservice-coverage.svg', import.meta.url)),
+      'utf8',
+    );
+    expect(formatCoverage(coverage, 'svg')).toBe(committed);
+  });
+
   it('refuses what is not a pact', () => {
     expect(() => computeCoverage(openapi, [{ nothing: true }])).toThrowError(
       expect.objectContaining({ code: ContractKitErrorCodes.pactInputInvalid }),

@@ -83,12 +83,17 @@ function matchOperation(entries: OperationEntry[], method: string, path: string)
 }
 
 function matchResponse(entry: OperationEntry, status: number): ResponseCoverage | undefined {
-  return entry.responses.get(String(status)) ?? entry.responses.get(`${String(status)[0]}XX`) ?? entry.responses.get('DEFAULT');
+  return (
+    entry.responses.get(String(status)) ??
+    entry.responses.get(`${String(status)[0]}XX`) ??
+    entry.responses.get('DEFAULT')
+  );
 }
 
 /** A reliance once per consumer and interaction. */
 function rely(list: Reliance[], reliance: Reliance): void {
-  if (!list.some((r) => r.consumer === reliance.consumer && r.interaction === reliance.interaction)) list.push(reliance);
+  if (!list.some((r) => r.consumer === reliance.consumer && r.interaction === reliance.interaction))
+    list.push(reliance);
 }
 
 /** Body fields as coverage names them: named properties, not the root or an array's items. */

@@ -22,7 +22,9 @@ export function coverageHeadline(coverage: Coverage): string {
 
 function who(reliances: readonly Reliance[]): string {
   return consumersOf(reliances)
-    .map((consumer) => `${consumer} (${plural(reliances.filter((r) => r.consumer === consumer).length, 'interaction')})`)
+    .map(
+      (consumer) => `${consumer} (${plural(reliances.filter((r) => r.consumer === consumer).length, 'interaction')})`,
+    )
     .join(', ');
 }
 
@@ -60,7 +62,10 @@ function text(coverage: Coverage): string {
     if (unused.length > 0) lines.push(`  no consumer relies on: ${unused.join(', ')}`);
   }
   const uncovered = uncoveredOperations(coverage);
-  lines.push('', `Relied on by no consumer: ${uncovered.length === 0 ? 'none' : uncovered.map(operationName).join(', ')}`);
+  lines.push(
+    '',
+    `Relied on by no consumer: ${uncovered.length === 0 ? 'none' : uncovered.map(operationName).join(', ')}`,
+  );
   if (coverage.unmatched.length > 0) {
     lines.push(
       `Interactions matching no operation of the document: ${coverage.unmatched.map((u) => `${u.consumer} "${u.interaction}" (${u.request})`).join(', ')}`,

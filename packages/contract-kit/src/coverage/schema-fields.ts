@@ -44,7 +44,8 @@ function typeOf(schema: Json): string | undefined {
 function walk(document: Json, schema: unknown, path: string, seen: Set<string>, out: Map<string, SchemaField>): void {
   const resolved = resolve(document, schema, new Set(seen));
   if (!resolved) return;
-  const refSeen = typeof (schema as Json).$ref === 'string' ? new Set([...seen, (schema as Json).$ref as string]) : seen;
+  const refSeen =
+    typeof (schema as Json).$ref === 'string' ? new Set([...seen, (schema as Json).$ref as string]) : seen;
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const parts = resolved[key];
     if (Array.isArray(parts)) for (const part of parts) walk(document, part, path, refSeen, out);
@@ -56,7 +57,11 @@ function walk(document: Json, schema: unknown, path: string, seen: Set<string>, 
     const fieldPath = child(path, name);
     const fieldSchema = resolve(document, property, new Set(refSeen));
     if (!out.has(fieldPath)) {
-      out.set(fieldPath, { path: fieldPath, type: fieldSchema ? typeOf(fieldSchema) : undefined, required: required.has(name) });
+      out.set(fieldPath, {
+        path: fieldPath,
+        type: fieldSchema ? typeOf(fieldSchema) : undefined,
+        required: required.has(name),
+      });
     }
     walk(document, property, fieldPath, refSeen, out);
   }

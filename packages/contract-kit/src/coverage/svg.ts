@@ -20,16 +20,22 @@ function shade(reliances: readonly Reliance[]): { fill: string; ink: string } {
   return { fill: shades[count] as string, ink: count >= 2 ? '#ffffff' : count === 0 ? '#6b7280' : '#14532d' };
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-function chip(x: number, y: number, label: string, reliances: readonly Reliance[], title: string): { svg: string; width: number } {
+function chip(
+  x: number,
+  y: number,
+  label: string,
+  reliances: readonly Reliance[],
+  title: string,
+): { svg: string; width: number } {
   const w = Math.ceil(label.length * charWidth + 12);
   const { fill, ink } = shade(reliances);
   return {
     width: w,
-    svg: `<g><title>${escape(title)}</title><rect x="${x}" y="${y}" width="${w}" height="${chipHeight}" rx="4" fill="${fill}"/><text x="${x + 6}" y="${y + 14}" fill="${ink}">${escape(label)}</text></g>`,
+    svg: `<g><title>${escapeXml(title)}</title><rect x="${x}" y="${y}" width="${w}" height="${chipHeight}" rx="4" fill="${fill}"/><text x="${x + 6}" y="${y + 14}" fill="${ink}">${escapeXml(label)}</text></g>`,
   };
 }
 
@@ -46,12 +52,20 @@ function operationBand(operation: OperationCoverage, top: number): { svg: string
   const consumers = consumersOf(operation.reliedOnBy);
   svg.push(
     `<rect x="${margin}" y="${top}" width="${width - 2 * margin}" height="24" rx="4" fill="${covered ? '#1f2937' : '#9ca3af'}"/>`,
-    `<text x="${margin + 8}" y="${top + 16}" fill="#ffffff" font-weight="bold">${escape(header)}</text>`,
-    `<text x="${width - margin - 8}" y="${top + 16}" fill="#ffffff" text-anchor="end">${escape(covered ? consumers.join(', ') : 'no consumer')}</text>`,
+    `<text x="${margin + 8}" y="${top + 16}" fill="#ffffff" font-weight="bold">${escapeXml(header)}</text>`,
+    `<text x="${width - margin - 8}" y="${top + 16}" fill="#ffffff" text-anchor="end">${escapeXml(covered ? consumers.join(', ') : 'no consumer')}</text>`,
   );
   let y = top + 24 + gap;
   for (const response of operation.responses.filter((r) => r.reliedOnBy.length > 0)) {
-    svg.push(chip(margin, y, response.status, response.reliedOnBy, `${header} ${response.status}: ${describe(response.reliedOnBy)}`).svg);
+    svg.push(
+      chip(
+        margin,
+        y,
+        response.status,
+        response.reliedOnBy,
+        `${header} ${response.status}: ${describe(response.reliedOnBy)}`,
+      ).svg,
+    );
     let x = margin + statusColumn;
     for (const field of response.fields) {
       const label = field.path.replace(/^\$\./, '');
@@ -86,7 +100,7 @@ function operationBand(operation: OperationCoverage, top: number): { svg: string
 export function coverageSvg(coverage: Coverage): string {
   const s = coverage.summary;
   const body: string[] = [
-    `<text x="${margin}" y="${margin + 12}" font-size="14" font-weight="bold">${escape(`${coverage.provider ?? 'Provider'}: ${s.operationsCovered} of ${s.operations} operations, ${s.fieldsReliedOn} of ${s.fields} response fields relied on`)}</text>`,
+    `<text x="${margin}" y="${margin + 12}" font-size="14" font-weight="bold">${escapeXml(`${coverage.provider ?? 'Provider'}: ${s.operationsCovered} of ${s.operations} operations, ${s.fieldsReliedOn} of ${s.fields} response fields relied on`)}</text>`,
   ];
   let x = margin;
   const legendTop = margin + 22;
@@ -108,8 +122,10 @@ export function coverageSvg(coverage: Coverage): string {
     y += band.height + gap;
   }
   const height = y + margin - gap;
+  const label = `Contract coverage of ${coverage.provider ?? 'the provider'}: which operations, statuses and response fields consumers rely on`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeXml(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="12">`,
+    `<title>${escapeXml(label)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...body,
     '</svg>',

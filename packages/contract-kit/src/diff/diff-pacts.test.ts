@@ -72,6 +72,16 @@ const cases: [name: string, impact: Impact, rows: Row[]][] = [
     'neutral',
     [['a request for a suspended user', 'state-params-changed', 'interaction', 'state', 'a user exists', 'neutral']],
   ],
+  [
+    'review-example',
+    'breaking',
+    [
+      [batch, 'matcher-changed', 'response', 'body', '$.items[*].id', 'relaxing'],
+      [batch, 'added', 'response', 'body', '$.items[*].email', 'breaking'],
+      [missing, 'status-changed', 'response', 'status', '', 'breaking'],
+      [active, 'removed', 'response', 'body', '$.address', 'relaxing'],
+    ],
+  ],
 ];
 
 describe('diffPacts on the project pact', () => {

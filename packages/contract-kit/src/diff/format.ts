@@ -33,7 +33,8 @@ function counts(pair: PactPairDiff): string {
 
 function openapiNote(pair: PactPairDiff, interaction: InteractionDiff): string | undefined {
   const verdict = pair.verdicts[interaction.key]?.openapi;
-  if (verdict === undefined || interaction.change === 'removed' || interaction.change === 'unchanged') return undefined;
+  // Only a breaking interaction needs the schema's word: the rest asks nothing new of the provider.
+  if (verdict === undefined || interaction.impact !== 'breaking') return undefined;
   if (verdict === 'unjudged') return 'OpenAPI: not judged';
   return verdict.satisfied
     ? 'OpenAPI: the provider’s schema already satisfies it'
