@@ -3,6 +3,7 @@ import { createBranchesRepository } from './branches-repository.ts';
 import type { Clock, Db } from './database.ts';
 import { createDeploymentsRepository } from './deployments-repository.ts';
 import { createEnvironmentsRepository } from './environments-repository.ts';
+import { createMatrixRepository } from './matrix-repository.ts';
 import { createPacticipantsRepository } from './pacticipants-repository.ts';
 import { createPactsRepository } from './pacts-repository.ts';
 import { createTagsRepository } from './tags-repository.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db, now: Clock, kind: DatabaseKind = 'sql
     deployments: createDeploymentsRepository(db, now),
     webhooks: createWebhooksRepository(db, now),
     triggeredWebhooks: createTriggeredWebhooksRepository(db, kind),
+    matrix: createMatrixRepository(db),
   };
 }
 

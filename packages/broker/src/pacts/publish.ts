@@ -24,9 +24,6 @@ export interface PublishResult {
   notices: Notice[];
 }
 
-/** Branch names that make a pacticipant's main branch when it has none yet. */
-const MAIN_BRANCH_CANDIDATES = ['develop', 'main', 'master'];
-
 function versionNotice(result: Omit<PublishResult, 'notices' | 'contracts'>): Notice {
   const parts: string[] = [];
   if (result.branch) parts.push(`branch ${result.branch}`);
@@ -63,13 +60,11 @@ export async function publishContracts(
     const pacticipant = await trx.pacticipants.findOrCreate(command.pacticipantName);
     const existingVersion = await trx.versions.find(pacticipant.id, command.pacticipantVersionNumber);
     const version = await trx.versions.findOrCreate(pacticipant.id, command.pacticipantVersionNumber, command.buildUrl);
-    if (command.branch) {
-      await trx.branches.addVersion(pacticipant.id, command.branch, version.id);
-      if (MAIN_BRANCH_CANDIDATES.includes(command.branch)) {
-        await trx.pacticipants.setMainBranchIfUnset(pacticipant.id, command.branch);
-      }
+    if (command.branch) await trx.branches.addVersion(pacticipant.id, command.branch, version.id);
+    for (const tag of command.tags) {
+      await trx.tags.add(pacticipant.id, version.id, tag);
+      await trx.pacticipants.adoptMainBranchCandidate(pacticipant.id, tag);
     }
-    for (const tag of command.tags) await trx.tags.add(pacticipant.id, version.id, tag);
 
     const contracts: PublishedContract[] = [];
     const stored: PublishedPact[] = [];
