@@ -82,7 +82,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     await runner.stop();
     await database.close();
   });
-  app.decorate('broker', { repos, webhooks: { settings, runner, clock } });
+  app.decorate('broker', { repos, database: database.description, webhooks: { settings, runner, clock } });
 
   // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body. Nothing
   // else is accepted: fastify's own text/plain parser goes too, so such a body is a 415, not a confusing 400.

@@ -5,6 +5,8 @@ import type { WebhookRunner, WebhookSettings } from './webhooks/runner.ts';
 /** What every route plugin gets through the `broker` decorator. */
 export interface BrokerContext {
   repos: Repositories;
+  /** Where the data is, for people: never a password. */
+  database: string;
   webhooks: {
     settings: Readonly<WebhookSettings>;
     runner: WebhookRunner;

@@ -22,9 +22,15 @@ export interface BrokerDatabaseOptions {
 /** Opens the broker's database (SQLite by default, PostgreSQL given a URL), migrated to the latest schema. */
 export async function openBrokerDatabase(options: BrokerDatabaseOptions): Promise<Database<BrokerDatabase>> {
   if (options.databaseUrl !== undefined && isPostgresUrl(options.databaseUrl)) {
-    const database = await openDatabase<BrokerDatabase>({
-      url: options.databaseUrl,
-      ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+    const open = () =>
+      openDatabase<BrokerDatabase>({
+        url: options.databaseUrl as string,
+        ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+      });
+    // Instances starting together race on `create schema if not exists`: the loser finds the schema made.
+    const database = await open().catch((err: unknown) => {
+      if (isUniqueViolation((err as { cause?: unknown }).cause ?? {})) return open();
+      throw err;
     });
     await migrateWithLock(database.db);
     return database;

@@ -22,7 +22,7 @@ export function createRepositories(db: Db, now: Clock, kind: DatabaseKind = 'sql
     tags: createTagsRepository(db, now),
     branches: createBranchesRepository(db, now),
     pacts: createPactsRepository(db, now),
-    verifications: createVerificationsRepository(db, now),
+    verifications: createVerificationsRepository(db, now, kind),
     environments: createEnvironmentsRepository(db, now),
     deployments: createDeploymentsRepository(db, now),
     webhooks: createWebhooksRepository(db, now),
