@@ -6,6 +6,7 @@ import {
   type Notice,
   PotentialDuplicatePacticipantError,
 } from '../errors.ts';
+import type { PublishedPact } from '../webhooks/triggers.ts';
 import { potentialDuplicateNames } from './duplicate-names.ts';
 import { mergeStoredPacts, pactDifference, pactMergeConflicts } from './pact-jobs.ts';
 import type { PublishCommand } from './publish-request.ts';
@@ -64,7 +65,12 @@ async function refusePotentialDuplicates(repos: Repositories, names: string[]): 
  * needed; content is stored once per integration and SHA. A version that republishes different content (without
  * `onConflict: merge`) is a conflict, and then nothing at all is stored.
  */
-export async function publishContracts(repos: Repositories, command: PublishCommand): Promise<PublishResult> {
+export async function publishContracts(
+  repos: Repositories,
+  command: PublishCommand,
+  /** Runs in the same transaction once every pact is stored: the webhooks they trigger are queued with them. */
+  onStored?: (trx: Repositories, pacts: PublishedPact[]) => Promise<void>,
+): Promise<PublishResult> {
   return inTransaction(repos, async (trx) => {
     await refusePotentialDuplicates(trx, [command.pacticipantName, ...command.contracts.map((c) => c.providerName)]);
     const pacticipant = await trx.pacticipants.findOrCreate(command.pacticipantName);
@@ -77,6 +83,7 @@ export async function publishContracts(repos: Repositories, command: PublishComm
     }
 
     const contracts: PublishedContract[] = [];
+    const stored: PublishedPact[] = [];
     for (const contract of command.contracts) {
       const provider = await trx.pacticipants.findOrCreate(contract.providerName);
       let pact = contract.pact;
@@ -99,6 +106,18 @@ export async function publishContracts(repos: Repositories, command: PublishComm
       }
       const pactVersion = await trx.pacts.findOrCreatePactVersion(pacticipant.id, provider.id, pact.sha, pact.content);
       await trx.pacts.upsertPublication(pacticipant.id, provider.id, version.id, pactVersion.id);
+      stored.push({
+        consumer: pacticipant,
+        provider,
+        consumerVersionId: version.id,
+        consumerVersionNumber: version.number,
+        ...(command.branch ? { consumerBranch: command.branch } : {}),
+        consumerTags: command.tags,
+        buildUrl: version.build_url,
+        pactVersionId: pactVersion.id,
+        sha: pactVersion.sha,
+        changed: outcome !== 'unchanged',
+      });
       contracts.push({
         consumerName: pacticipant.name,
         providerName: provider.name,
@@ -107,6 +126,7 @@ export async function publishContracts(repos: Repositories, command: PublishComm
       });
     }
 
+    if (onStored) await onStored(trx, stored);
     const summary = {
       pacticipant,
       version,

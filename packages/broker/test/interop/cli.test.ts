@@ -25,8 +25,17 @@ describe('official pact-broker CLI', () => {
     expect(response.status).toBe(201);
   };
 
+  // The URLs the broker was asked for, read from its request log: a test waits for a request, not for a time.
+  const requested: string[] = [];
+  const requestLog = {
+    write(line: string) {
+      const url = (JSON.parse(line) as { req?: { url?: string } }).req?.url;
+      if (url) requested.push(url);
+    },
+  };
+
   beforeAll(async () => {
-    broker = await startBroker();
+    broker = await startBroker({ logger: { level: 'info', stream: requestLog } });
   });
   afterAll(async () => {
     removePactDirs();
@@ -171,7 +180,9 @@ describe('official pact-broker CLI', () => {
       '--retry-interval',
       '1',
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Verified only once can-i-deploy has asked and been told "unknown": the answer must come from a retry.
+    const askedFor110 = () => requested.filter((url) => url.startsWith('/matrix') && url.includes('1.1.0')).length;
+    await expect.poll(askedFor110, { timeout: 30_000 }).toBeGreaterThan(0);
     await verify('1.1.0', true);
     const result = await waiting;
     expect(result.code, result.stdout).toBe(0);
