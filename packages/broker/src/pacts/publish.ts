@@ -1,8 +1,14 @@
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
-import { ContractConflictError, type Notice } from '../errors.ts';
+import {
+  ContractConflictError,
+  MergeConflictError,
+  type Notice,
+  PotentialDuplicatePacticipantError,
+} from '../errors.ts';
 import type { PublishedPact } from '../webhooks/triggers.ts';
-import { mergeStoredPacts, pactDifference } from './pact-jobs.ts';
+import { potentialDuplicateNames } from './duplicate-names.ts';
+import { mergeStoredPacts, pactDifference, pactMergeConflicts } from './pact-jobs.ts';
 import type { PublishCommand } from './publish-request.ts';
 
 export type { ContractToPublish, PublishCommand } from './publish-request.ts';
@@ -45,6 +51,15 @@ function contractNotice(contract: PublishedContract): Notice {
   }
 }
 
+/** A first publish under a name very like an existing one is refused, as the real broker does (a likely typo). */
+async function refusePotentialDuplicates(repos: Repositories, names: string[]): Promise<void> {
+  const existing = (await repos.pacticipants.list()).map((p) => p.name);
+  for (const name of new Set(names)) {
+    const duplicates = potentialDuplicateNames(name, existing);
+    if (duplicates.length > 0) throw new PotentialDuplicatePacticipantError(name, duplicates);
+  }
+}
+
 /**
  * Publishes a consumer version's pacts in one transaction: pacticipants, version, branch and tags are created as
  * needed; content is stored once per integration and SHA. A version that republishes different content (without
@@ -57,6 +72,7 @@ export async function publishContracts(
   onStored?: (trx: Repositories, pacts: PublishedPact[]) => Promise<void>,
 ): Promise<PublishResult> {
   return inTransaction(repos, async (trx) => {
+    await refusePotentialDuplicates(trx, [command.pacticipantName, ...command.contracts.map((c) => c.providerName)]);
     const pacticipant = await trx.pacticipants.findOrCreate(command.pacticipantName);
     const existingVersion = await trx.versions.find(pacticipant.id, command.pacticipantVersionNumber);
     const version = await trx.versions.findOrCreate(pacticipant.id, command.pacticipantVersionNumber, command.buildUrl);
@@ -80,6 +96,10 @@ export async function publishContracts(
         if (contract.onConflict !== 'merge') {
           const difference = await pactDifference(stored, pact.content);
           throw new ContractConflictError(pacticipant.name, version.number, provider.name, difference);
+        }
+        const conflicts = await pactMergeConflicts(stored, pact.content);
+        if (conflicts.length > 0) {
+          throw new MergeConflictError(pacticipant.name, version.number, provider.name, conflicts);
         }
         pact = await mergeStoredPacts(stored, pact.content);
         outcome = pact.sha === existing.sha ? 'unchanged' : 'merged';

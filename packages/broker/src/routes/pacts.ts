@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Publication } from '../db/pacts-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
-import { PactNotFoundError } from '../errors.ts';
+import { PacticipantNameMismatchError, PactNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
 import { withMembers } from '../pacts/content.ts';
 import { preparePactBody } from '../pacts/pact-jobs.ts';
@@ -90,7 +90,13 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: providerConsumerParams, response: pactResponses },
       handler: async (request, reply) => {
         const { provider, consumer, version } = request.params;
-        const pact = await preparePactBody(request.body);
+        const { consumerName, providerName, ...pact } = await preparePactBody(request.body);
+        if (consumerName !== undefined && consumerName !== consumer) {
+          throw new PacticipantNameMismatchError('consumer', consumer, consumerName);
+        }
+        if (providerName !== undefined && providerName !== provider) {
+          throw new PacticipantNameMismatchError('provider', provider, providerName);
+        }
         const existing = await repos.pacticipants.findByName(consumer);
         const existingVersion = existing && (await repos.versions.find(existing.id, version));
         const providerRow = await repos.pacticipants.findByName(provider);
