@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PactV4 } from '@pact-foundation/pact';
 import axios from 'axios';
-import { placeholderToken } from 'contract-kit';
-import { createConsumerPact } from 'contract-kit/consumer';
+import { createConsumerPact, placeholderToken } from 'contract-kit/consumer';
 import { UserServiceClient } from '../../src/user-service-client/index.ts';
 
 /** `pacts/` at the repository root, or PACT_DIR (as contract-kit's commands read it). */
