@@ -41,6 +41,7 @@ export interface DeploymentFilter {
   environmentId?: number;
   pacticipantId?: number;
   versionId?: number;
+  versionNumber?: string;
   applicationInstance?: string;
   currentOnly?: boolean;
 }
@@ -230,6 +231,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
       if (filter.environmentId !== undefined) query = query.where('r.environment_id', '=', filter.environmentId);
       if (filter.pacticipantId !== undefined) query = query.where('r.pacticipant_id', '=', filter.pacticipantId);
       if (filter.versionId !== undefined) query = query.where('r.version_id', '=', filter.versionId);
+      if (filter.versionNumber !== undefined) query = query.where('v.number', '=', filter.versionNumber);
       if (filter.currentOnly) query = query.where('r.currently_supported', '=', 1);
       return (await query.orderBy('r.id').execute()).map(toReleased);
     },

@@ -25,6 +25,8 @@ export interface MatrixRow {
   verificationId: number | null;
   verificationNumber: number | null;
   success: boolean | null;
+  /** The verification ran while the pact was pending for the provider (its failure did not fail the build). */
+  pending: boolean;
   verifiedAt: string | null;
   ignored: boolean;
 }
@@ -103,6 +105,7 @@ export function createMatrixRepository(db: Db) {
           'v.provider_version_id',
           'prv.number as provider_version_number',
           'v.success',
+          'v.pending',
           'v.created_at as verified_at',
         ])
         .where('pp.consumer_id', '=', consumer.id)
@@ -130,6 +133,7 @@ export function createMatrixRepository(db: Db) {
         verificationId: r.verification_id,
         verificationNumber: r.verification_number,
         success: r.success === null ? null : r.success === 1,
+        pending: r.pending === 1,
         verifiedAt: r.verified_at,
         ignored: false,
       }));

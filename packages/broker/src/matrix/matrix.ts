@@ -5,7 +5,9 @@ import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow } from '../db/schema.ts';
 import type { TagRow } from '../db/tags-repository.ts';
 import { BrokerValidationError } from '../errors.ts';
+import { createUrls } from '../hal.ts';
 import type { IgnoreSelector, MatrixQuery } from './query.ts';
+import { nextSteps, ReasonCodes } from './reasons.ts';
 import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
 import { applyLatestBy, type MatrixRow } from './rows.ts';
 import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
@@ -89,7 +91,13 @@ function sortRows(rows: MatrixRow[]): MatrixRow[] {
  * Resolves the selectors to versions, loads the rows between them (inferring the integrated pacticipants and
  * their versions when only one selector is given), and decides whether the selection is deployable.
  */
-export async function computeMatrix(repos: Repositories, query: MatrixQuery): Promise<MatrixResult> {
+export async function computeMatrix(
+  repos: Repositories,
+  query: MatrixQuery,
+  /** The pact's URL for a row, named in the next steps; its path when not given. */
+  pactUrl: (row: MatrixRow) => string = (r) =>
+    createUrls('').pact(r.providerName, r.consumerName, r.consumerVersionNumber),
+): Promise<MatrixResult> {
   const { pacticipants, environments } = await lookUp(repos, query);
   const specified: ResolvedVersions[] = [];
   for (const selector of query.selectors) {
@@ -140,13 +148,36 @@ export async function computeMatrix(repos: Repositories, query: MatrixQuery): Pr
     missing: specified
       .filter((s) => s.versions !== 'all' && s.versions.length === 0)
       .filter((s) => !matchesIgnore(query.ignore, s.pacticipant.name, null))
-      .map((s) => s.missingText),
+      .map((s) => ({
+        text: s.missingText,
+        ...(s.missingCode ? { code: s.missingCode } : {}),
+        ...(s.missingNextStep ? { nextStep: s.missingNextStep } : {}),
+      })),
     describeTarget: (row) => {
       if (specified.length === 1 && only && row.providerId === only.pacticipant.id) return only.description;
       const target = targets.get(row.providerId);
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
+    explainUnknown: (row) => {
+      const target = targets.get(row.providerId);
+      const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);
+      if (isTarget && target?.hint !== undefined && target.missingCode) {
+        return {
+          code: target.missingCode,
+          ...(target.missingNextStep ? { nextStep: target.missingNextStep } : {}),
+        };
+      }
+      return { code: ReasonCodes.verificationNotPublished, nextStep: nextSteps.verify(row.providerName, pactUrl(row)) };
+    },
+    explainFailure: (row) => {
+      const step = nextSteps.fixFailure(row.providerName, row.consumerName, pactUrl(row));
+      if (!row.pending) return step;
+      return {
+        ...step,
+        text: `The pact was pending for ${row.providerName} then, so its build passed, but deploying needs a successful verification. ${step.text}`,
+      };
+    },
   });
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;

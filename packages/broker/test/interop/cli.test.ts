@@ -269,6 +269,32 @@ describe('official pact-broker CLI', () => {
     ).toBe(0);
   });
 
+  it('record-support-ended: ends support for the named version only', async () => {
+    const release = (version: string) =>
+      cli('record-release', '--pacticipant', 'Bar', '--version', version, '--environment', 'production');
+    expect((await cli('create-or-update-version', '--pacticipant', 'Bar', '--version', '2.0.1')).code).toBe(0);
+    expect((await release('2.0.1')).code).toBe(0);
+    const ended = await cli(
+      'record-support-ended',
+      '--pacticipant',
+      'Bar',
+      '--version',
+      '2.0.1',
+      '--environment',
+      'production',
+    );
+    expect(ended.code, ended.stdout + ended.stderr).toBe(0);
+    const environment = (await get('/environments?name=production'))._embedded.environments[0];
+    const supported = await get(
+      `/environments/${environment.uuid}/released-versions/currently-supported?pacticipant=Bar`,
+    );
+    expect(
+      supported._embedded.releasedVersions.map(
+        (r: { _embedded: { version: { number: string } } }) => r._embedded.version.number,
+      ),
+    ).toEqual(['2.0.0']);
+  });
+
   it('create-version-tag and describe-version', async () => {
     const tagged = await cli('create-version-tag', '--pacticipant', 'Foo', '--version', '1.0.0', '--tag', 'prod');
     expect(tagged.code, tagged.stdout).toBe(0);
