@@ -125,8 +125,9 @@ async function main(): Promise<number> {
           runQuietly(process.execPath, [
             'node_modules/vitest/vitest.mjs',
             'run',
-            '--project',
-            '@contract-kit/order-service',
+            // OrderService's own config as the root: vitest loads that one project, not every package's.
+            '--root',
+            'packages/order-service',
             'test/contract',
           ]),
       },

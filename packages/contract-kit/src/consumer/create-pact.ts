@@ -1,7 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
+import { kitRequire } from '#runtime';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { untilRequestsRecorded } from './mock-server-settled.ts';
 import { failureFileName, preparePart } from './pact-parts.ts';
@@ -99,7 +100,10 @@ export function createConsumerPact(options: ConsumerPactOptions): PactV4 {
     provider: options.provider,
     testFile: testFileOf(options),
   });
-  const pact = new PactV4({
+  // pact-js (and its native library) is loaded here, on first use, not when the module is: the merge
+  // step (a globalSetup or a reporter in the runner's main process) imports this module and needs neither.
+  const { PactV4: Pact } = kitRequire('@pact-foundation/pact') as typeof import('@pact-foundation/pact');
+  const pact = new Pact({
     consumer: options.consumer,
     provider: options.provider,
     dir,
