@@ -58,7 +58,9 @@ function recordingFailures<T extends object>(target: T, partDir: string, descrip
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result = (value as (...a: unknown[]) => unknown).apply(object, args);
-        const named = key === 'uponReceiving' && typeof args[0] === 'string' ? args[0] : description;
+        // HTTP interactions are named by uponReceiving, asynchronous messages by expectsToReceive.
+        const naming = key === 'uponReceiving' || key === 'expectsToReceive';
+        const named = naming && typeof args[0] === 'string' ? args[0] : description;
         if (key === 'executeTest' && result instanceof Promise) {
           const marker = join(partDir, failureFileName(named));
           return result.then(
