@@ -59,7 +59,9 @@ function recordingFailures<T extends object>(target: T, partDir: string, descrip
       const value = Reflect.get(object, key, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        const named = key === 'uponReceiving' && typeof args[0] === 'string' ? args[0] : description;
+        // HTTP interactions are named by uponReceiving, asynchronous messages by expectsToReceive.
+        const naming = key === 'uponReceiving' || key === 'expectsToReceive';
+        const named = naming && typeof args[0] === 'string' ? args[0] : description;
         const [testFn] = args;
         if (key === 'executeTest' && typeof testFn === 'function')
           args[0] = untilRequestsRecorded(testFn as (...a: unknown[]) => unknown);

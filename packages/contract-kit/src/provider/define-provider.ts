@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
+import type { MessageProducers } from './messages/producers.ts';
 import type { VerifierLogLevel } from './run-verifier.ts';
 import type { StateHandlers } from './states.ts';
 
@@ -42,6 +43,11 @@ export interface ProviderDefinition<App = ProviderApp> {
   baseUrl?: string;
   /** The provider's state handlers, built on its own seeding functions. */
   states?: (app: App) => StateHandlers;
+  /**
+   * The provider's message producers, by the pacts' message descriptions: each builds the message with the
+   * provider's real code from the state its provider states set up (needs `states`, not `stateChangeUrl`).
+   */
+  messages?: (app: App) => MessageProducers;
   /** The provider's own state change endpoint (instead of `states`). */
   stateChangeUrl?: string;
   /** With `stateChangeUrl`: also send `action: 'teardown'` after each interaction (pact-js does; default true). */
@@ -87,6 +93,15 @@ export function checkDefinition(definition: AnyProviderDefinition): void {
   }
   if (definition.app !== undefined && typeof definition.app !== 'function') {
     invalid(name, 'has an `app` that is not a function: write `app: () => buildApp()`.');
+  }
+  if (definition.messages && definition.stateChangeUrl) {
+    invalid(
+      name,
+      'has `messages` and a `stateChangeUrl`: message producers need the states handled in this process (`states`).',
+    );
+  }
+  if (definition.messages !== undefined && typeof definition.messages !== 'function') {
+    invalid(name, 'has `messages` that is not a function: write `messages: (app) => defineMessages({ ... })`.');
   }
   if (definition.states && definition.stateChangeUrl) {
     invalid(name, 'has both `states` and `stateChangeUrl`: the states are handled in one place.');

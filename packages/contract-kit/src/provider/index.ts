@@ -8,6 +8,13 @@ export {
 } from './define-provider.ts';
 export { loadProviderDefinition } from './load-definition.ts';
 export {
+  defineMessages,
+  type MessageContext,
+  type MessageProducer,
+  type MessageProducers,
+  type ProducedMessage,
+} from './messages/index.ts';
+export {
   countOutcomes,
   describePact,
   formatReport,

@@ -1,3 +1,4 @@
+import type { MessageFailure } from './messages/message-endpoint.ts';
 import type { StateFailure } from './state-server.ts';
 
 /** `pending`: it failed, but its pact is pending for this provider branch, so the build does not fail. */
@@ -82,6 +83,8 @@ function describeMismatch(m: RawMismatch): string {
       return `header ${m.key}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
     case 'BodyMismatch':
       return `body ${m.path ?? '$'}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
+    case 'MetadataMismatch':
+      return `metadata ${m.key}: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
     case 'BodyTypeMismatch':
       return `body type: ${m.mismatch ?? `expected ${show(m.expected)} but was ${show(m.actual)}`}`;
     default:
@@ -111,11 +114,14 @@ export function parseVerifierResults(
     provider: string;
     pact: PactRef;
     stateFailures: StateFailure[];
+    /** Messages the provider could not produce, named in their interaction's problems. */
+    messageFailures?: MessageFailure[];
     unusedStates: string[];
     durationMs: number;
     verifier: 'ffi' | 'pact-core';
   },
 ): VerificationReport {
+  const messageFailures = [...(context.messageFailures ?? [])];
   const parsed = JSON.parse(raw) as RawVerifierResults;
   const unclaimed = [...context.stateFailures];
   const results = parsed.interactionResults ?? [];
@@ -153,6 +159,12 @@ export function parseVerifierResults(
       const failure = index >= 0 ? unclaimed.splice(index, 1)[0] : undefined;
       return [failure ? `provider state "${failure.state}" (${failure.action}): ${failure.message}` : message];
     });
+    // A message its producer could not build: say so first, whatever the verifier made of the 500.
+    const produced = entry ? messageFailures.findIndex((f) => f.description === r.description) : -1;
+    if (produced >= 0) {
+      const [failure] = messageFailures.splice(produced, 1);
+      problems.unshift(`message "${failure?.description}" could not be produced: ${failure?.message}`);
+    }
     const pending = entry?.pending === true || context.pact.pending;
     const result: InteractionResult = r.result === 'OK' ? 'passed' : pending ? 'pending' : 'failed';
     return { description: r.description, pact: context.pact, context: where, result, problems };

@@ -20,6 +20,8 @@ export interface VerifierRun {
   /** Per-request timeout of the verifier, ms. */
   timeoutMs: number;
   logLevel: VerifierLogLevel;
+  /** Where asynchronous message interactions are asked for (a port on 127.0.0.1 and a path). */
+  messageTransport?: { port: number; path: string };
 }
 
 /** The pact_ffi verifier functions this module calls; pact-core exports them as `getFfiLib`. */
@@ -48,6 +50,13 @@ interface PactFfi {
   pactffiVerifierExecute(handle: unknown, callback: (err: unknown, result: number) => void): void;
   pactffiVerifierJson(handle: unknown): string;
   pactffiVerifierShutdown(handle: unknown): void;
+  pactffiVerifierAddProviderTransport(
+    handle: unknown,
+    protocol: string,
+    port: number,
+    path: string,
+    scheme: string,
+  ): void;
 }
 
 const ffiFunctions = [
@@ -62,6 +71,7 @@ const ffiFunctions = [
   'pactffiVerifierExecute',
   'pactffiVerifierJson',
   'pactffiVerifierShutdown',
+  'pactffiVerifierAddProviderTransport',
 ] as const;
 
 /**
@@ -117,6 +127,11 @@ export function runVerifier(run: VerifierRun): Promise<string> {
     base.pathname,
   );
   ffi.pactffiVerifierSetProviderState(handle, run.stateChangeUrl, run.stateChangeTeardown, true);
+  if (run.messageTransport) {
+    // The verifier sends message interactions to the "message" transport, HTTP ones to the provider.
+    const { port: messagePort, path } = run.messageTransport;
+    ffi.pactffiVerifierAddProviderTransport(handle, 'message', messagePort, path, 'http');
+  }
   ffi.pactffiVerifierSetVerificationOptions(handle, false, run.timeoutMs);
   // An empty selection is reported by the kit with the selectors named, not as a verifier error.
   ffi.pactffiVerifierSetFailIfNoPactsFound(handle, false);
@@ -166,6 +181,13 @@ async function stockVerify(run: VerifierRun): Promise<string> {
     providerStatesSetupTeardown: run.stateChangeTeardown,
     providerStatesSetupBody: true,
     failIfNoPactsFound: false,
+    ...(run.messageTransport
+      ? {
+          transports: [
+            { protocol: 'message', port: run.messageTransport.port, path: run.messageTransport.path, scheme: 'http' },
+          ],
+        }
+      : {}),
     timeout: run.timeoutMs,
     logLevel: run.logLevel,
     ...(run.publish

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type StateHandlers, setupOf, teardownOf } from './states.ts';
+import { answerMessage, type MessageFailure, messagePath } from './messages/message-endpoint.ts';
+import type { MessageProducers } from './messages/producers.ts';
+import { type StateHandlers, type StateValues, setupOf, teardownOf } from './states.ts';
 
 export interface StateChange {
   state?: string;
@@ -18,6 +20,10 @@ export interface StateServer {
   url: string;
   failures: StateFailure[];
   used: Set<string>;
+  /** With message producers: where the verifier asks for messages (its "message" transport). */
+  messages?: { port: number; path: string; failures: MessageFailure[]; used: Set<string> };
+  /** Forgets the state values of the interaction that just ended. */
+  clearValues(): void;
   close(): Promise<void>;
 }
 
@@ -67,9 +73,17 @@ export async function startStateServer(options: {
   prepare: () => Promise<void>;
   /** Called after an interaction's states are torn down. */
   finished: () => void;
+  /** The provider's message producers, served at /_messages on this server. */
+  messages?: MessageProducers;
 }): Promise<StateServer> {
   const failures: StateFailure[] = [];
   const used = new Set<string>();
+  const messageFailures: MessageFailure[] = [];
+  const messagesUsed = new Set<string>();
+  // What the current interaction's state handlers returned: a message producer reads it (the id of a user a
+  // state created, say). Emptied when the interaction starts and when its message was answered.
+  let values: StateValues = {};
+  const prepare = () => options.prepare();
   const { target } = options;
   const handlers = 'handlers' in target ? target.handlers : undefined;
   const known = Object.keys(handlers ?? {}).sort();
@@ -81,14 +95,15 @@ export async function startStateServer(options: {
     const action = body.action === 'teardown' ? 'teardown' : 'setup';
     // The verifier calls with an empty state for interactions that have none: nothing to do but start clean.
     if (state === '') {
-      if (action === 'setup') await options.prepare();
+      values = {};
+      if (action === 'setup') await prepare();
       else options.finished();
       return {};
     }
     used.add(state);
     try {
       if ('forwardTo' in target) {
-        if (action === 'setup') await options.prepare();
+        if (action === 'setup') await prepare();
         const values = await forward(target.forwardTo, target.timeoutMs, { state, params, action });
         if (action === 'teardown') options.finished();
         return values;
@@ -104,8 +119,10 @@ export async function startStateServer(options: {
         options.finished();
         return {};
       }
-      await options.prepare();
-      return (await setupOf(handler)(params)) ?? {};
+      await prepare();
+      const returned = (await setupOf(handler)(params)) ?? {};
+      values = { ...values, ...(returned && typeof returned === 'object' ? returned : {}) };
+      return returned;
     } catch (err) {
       const message = (err as Error).message;
       failures.push({ state, action, message });
@@ -116,6 +133,19 @@ export async function startStateServer(options: {
   };
 
   const server: Server = createServer((request, response) => {
+    if (options.messages && request.method === 'POST' && request.url === messagePath) {
+      const producers = options.messages;
+      void answerMessage(request, response, producers, values, { failures: messageFailures, used: messagesUsed })
+        .catch((err: Error) => {
+          if (!response.headersSent) response.writeHead(500).end(err.message);
+        })
+        .finally(() => {
+          values = {};
+          // The message is the interaction's "request": the next interaction starts clean.
+          options.finished();
+        });
+      return;
+    }
     if (request.method !== 'POST' || request.url !== '/_provider-states') {
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not the state endpoint"}');
       return;
@@ -135,6 +165,12 @@ export async function startStateServer(options: {
     url: `http://127.0.0.1:${port}/_provider-states`,
     failures,
     used,
+    clearValues: () => {
+      values = {};
+    },
+    ...(options.messages
+      ? { messages: { port, path: messagePath, failures: messageFailures, used: messagesUsed } }
+      : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

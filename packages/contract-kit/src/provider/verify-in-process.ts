@@ -136,6 +136,7 @@ export async function verifyInProcess(run: InProcessRun): Promise<VerificationRe
   const finished = () => {
     touch();
     dirty = true;
+    stateServer?.clearValues();
   };
   const before = async (request: IncomingMessage, response: ServerResponse) => {
     // An interaction without provider states may get no state call: start it clean here.
@@ -151,12 +152,14 @@ export async function verifyInProcess(run: InProcessRun): Promise<VerificationRe
   let stateServer: StateServer | undefined;
   try {
     const handlers: StateHandlers = definition.stateChangeUrl ? {} : (definition.states?.(app) ?? {});
+    const messages = definition.messages?.(app);
     stateServer = await startStateServer({
       target: definition.stateChangeUrl
         ? { forwardTo: definition.stateChangeUrl, timeoutMs: definition.timeoutMs ?? 10_000 }
         : { handlers },
       prepare,
       finished,
+      ...(messages ? { messages } : {}),
     });
     if (app !== undefined) provider = await startApp(app, before, finished);
     else if (definition.requestFilter || definition.issueToken || definition.cleanState) {
@@ -172,6 +175,7 @@ export async function verifyInProcess(run: InProcessRun): Promise<VerificationRe
     const reports: VerificationReport[] = [];
     for (const group of run.groups) {
       const failuresBefore = server.failures.length;
+      const messageFailuresBefore = server.messages?.failures.length ?? 0;
       const groupStarted = performance.now();
       activity.last = Date.now();
       activity.seen = false;
@@ -189,6 +193,9 @@ export async function verifyInProcess(run: InProcessRun): Promise<VerificationRe
             ...(run.publish && group.url ? { publish: run.publish } : {}),
             timeoutMs: definition.timeoutMs ?? 10_000,
             logLevel: definition.logLevel ?? 'error',
+            ...(server.messages
+              ? { messageTransport: { port: server.messages.port, path: server.messages.path } }
+              : {}),
           }),
           group.url ? run.broker : undefined,
           group.pact,
@@ -200,6 +207,7 @@ export async function verifyInProcess(run: InProcessRun): Promise<VerificationRe
           provider: definition.provider,
           pact: group.pact,
           stateFailures: server.failures.slice(failuresBefore),
+          messageFailures: server.messages?.failures.slice(messageFailuresBefore) ?? [],
           unusedStates: [],
           durationMs: performance.now() - groupStarted,
           verifier: verifierPath(),

@@ -3,6 +3,7 @@ import { dropSchema } from '@contract-kit/service-common';
 import { defineProvider } from 'contract-kit/provider';
 import { buildApp } from '../app.ts';
 import { issueToken, resetDatabase } from '../seed/seed.ts';
+import { userServiceMessages } from './provider-messages.ts';
 import { userServiceStates } from './provider-states.ts';
 
 /**
@@ -19,7 +20,7 @@ function verificationDatabase(env: NodeJS.ProcessEnv = process.env) {
 
 /**
  * UserService as contract-kit verifies it (`@contract-kit/user-service/provider`): the real app on a
- * database of its own, its provider states, an empty database before every interaction, and a
+ * database of its own, its provider states, its event producers, an empty database before every interaction, and a
  * real token in place of the pacts' placeholder.
  */
 export default defineProvider({
@@ -33,6 +34,8 @@ export default defineProvider({
     return app;
   },
   states: userServiceStates,
+  // Its events: each message description is built by the code that publishes it.
+  messages: userServiceMessages,
   cleanState: (app) => resetDatabase(app.db),
   issueToken: (app) => issueToken(app.db, { scopes: ['users:read'], name: 'contract verification' }),
 });

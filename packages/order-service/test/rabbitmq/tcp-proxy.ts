@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy in front of RabbitMQ that a test can cut: every connection through it drops at once and new ones
+ * are refused until it is restored, on the same port. What the services see is what a RabbitMQ restart looks like
+ * to them, without restarting a server others use.
+ */
+export async function startTcpProxy(target: { host: string; port: number }) {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = createServer((client) => {
+        const upstream = connect(target.port, target.host);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      next.once('error', reject);
+      next.listen(port, '127.0.0.1', () => {
+        port = (next.address() as AddressInfo).port;
+        server = next;
+        resolve();
+      });
+    });
+
+  await listen();
+  return {
+    get url() {
+      return `amqp://guest:guest@127.0.0.1:${port}`;
+    },
+    async cut() {
+      const closing = server;
+      server = undefined;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => (closing ? closing.close(() => resolve()) : resolve()));
+    },
+    restore: listen,
+    close() {
+      return this.cut();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { type AmqpTransport, createAmqpTransport } from '@contract-kit/events';
+import { buildApp as buildUserService, issueToken, seedUser } from '@contract-kit/user-service';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp as buildOrderService } from '../../src/app.ts';
+import { consumeUserEvents } from '../../src/events/consumer.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
+
+// UserService and OrderService for real, each with its own AMQP connection to the machine's RabbitMQ
+// (AMQP_URL, default amqp://guest:guest@127.0.0.1:5672) through a proxy the test cuts to stand for a restart.
+const amqpUrl = new URL(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+const run = randomBytes(4).toString('hex');
+const exchange = `contract-kit.test.${run}`;
+const queue = `order-service.user-events.test.${run}`;
+
+let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let userTransport: AmqpTransport;
+let orderTransport: AmqpTransport;
+let userService: FastifyInstance;
+let orderService: FastifyInstance;
+let writeToken: string;
+let adaId: number;
+const handled = new Set<string>();
+const waiters: (() => void)[] = [];
+
+/** Resolves once OrderService handled every one of these events; fails after `ms` naming those missing. */
+function handledAll(ids: string[], ms = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`OrderService did not handle ${ids.filter((id) => !handled.has(id)).join(', ')} within ${ms} ms`),
+        ),
+      ms,
+    );
+    const check = () => {
+      if (!ids.every((id) => handled.has(id))) return void waiters.push(check);
+      clearTimeout(timer);
+      resolve();
+    };
+    check();
+  });
+}
+
+beforeAll(async () => {
+  proxy = await startTcpProxy({ host: amqpUrl.hostname, port: Number(amqpUrl.port || 5672) });
+  const url = `amqp://${amqpUrl.username}:${amqpUrl.password}@127.0.0.1:${new URL(proxy.url).port}${amqpUrl.pathname}`;
+  try {
+    userTransport = await createAmqpTransport({ url, exchange });
+    orderTransport = await createAmqpTransport({ url, exchange });
+  } catch (err) {
+    throw new Error(`The RabbitMQ suite needs RabbitMQ at ${amqpUrl.host} (AMQP_URL): ${(err as Error).message}`);
+  }
+  userService = await buildUserService({
+    database: { url: ':memory:' },
+    events: { transport: userTransport, pollIntervalMs: 100, onError: () => {} },
+  });
+  const readToken = await issueToken(userService.db, { scopes: ['users:read'], name: 'order-service' });
+  writeToken = await issueToken(userService.db, { scopes: ['users:write'], name: 'admin' });
+  adaId = (await seedUser(userService.db, { name: 'Ada Lovelace', email: 'ada@example.com' })).id;
+  const userServiceUrl = await userService.listen({ host: '127.0.0.1', port: 0 });
+  orderService = await buildOrderService({
+    databasePath: ':memory:',
+    userService: { baseUrl: userServiceUrl, token: readToken, timeoutMs: 2_000 },
+  });
+  await consumeUserEvents(orderTransport, orderService.userEvents, {
+    queue,
+    log: {
+      handled: (_, { messageId }) => {
+        handled.add(messageId);
+        for (const wake of waiters.splice(0)) wake();
+      },
+      dropped: (err) => {
+        throw err;
+      },
+    },
+  });
+  for (let i = 0; i < 2; i += 1) {
+    const placed = await orderService.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: { userId: adaId, items: [{ sku: 'BOOK-1', quantity: 1, unitPrice: 1250 }] },
+    });
+    expect(placed.statusCode).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await orderTransport?.deleteQueue(queue).catch(() => {});
+  await userService?.close();
+  await orderService?.close();
+  await userTransport?.close();
+  await orderTransport?.close();
+  await proxy?.close();
+});
+
+async function changeAda(payload: object): Promise<void> {
+  const response = await userService.inject({
+    method: 'PATCH',
+    url: `/users/${adaId}`,
+    headers: { authorization: `Bearer ${writeToken}` },
+    payload,
+  });
+  expect(response.statusCode).toBe(200);
+}
+
+async function outbox() {
+  return userService.db.selectFrom('outbox').select(['event_id', 'published_at']).orderBy('id').execute();
+}
+
+async function adaOrders() {
+  const response = await orderService.inject({ method: 'GET', url: `/orders?userId=${adaId}` });
+  return (response.json() as { items: { status: string; customer: { email: string } }[] }).items.map((o) => ({
+    status: o.status,
+    email: o.customer.email,
+  }));
+}
+
+describe("UserService's events reach OrderService through RabbitMQ", () => {
+  it('a suspension puts the orders on hold', async () => {
+    await changeAda({ status: 'suspended' });
+    await handledAll((await outbox()).map((row) => row.event_id));
+    expect((await adaOrders()).map((o) => o.status)).toEqual(['on-hold', 'on-hold']);
+    // Handled may come before the relay stamped it published.
+    await userService.relay?.flush();
+  });
+
+  it('loses nothing the outbox held while RabbitMQ was unreachable', async () => {
+    await proxy.cut();
+    await changeAda({ status: 'active' });
+    await changeAda({ email: 'ada@lovelace.example' });
+    // The relay tried and could not publish: both events wait in the outbox.
+    await userService.relay?.dispatch();
+    const held = (await outbox()).filter((row) => row.published_at === null);
+    expect(held).toHaveLength(2);
+    expect((await adaOrders()).map((o) => o.status)).toEqual(['on-hold', 'on-hold']);
+
+    await proxy.restore();
+    await handledAll(held.map((row) => row.event_id));
+    expect((await outbox()).every((row) => row.published_at !== null)).toBe(true);
+    expect(await adaOrders()).toEqual([
+      { status: 'placed', email: 'ada@lovelace.example' },
+      { status: 'placed', email: 'ada@lovelace.example' },
+    ]);
+  });
+});
