@@ -21,11 +21,13 @@ import autocannon from 'autocannon';
 
 const CONSUMERS = 10;
 const PROVIDERS = 10;
-const VERSIONS_PER_CONSUMER = 1_000;
+/** `--scale 0.05` seeds a twentieth (500 consumer versions, 2,500 results): a quick look, not the figures. */
+const SCALE = Number(process.argv[process.argv.indexOf('--scale') + 1] ?? 1) || 1;
+const VERSIONS_PER_CONSUMER = Math.round(1_000 * (process.argv.includes('--scale') ? SCALE : 1));
 const PROVIDERS_PER_CONSUMER = 2;
 /** Consumer versions publish new content every few versions; the rest republish the same content. */
 const VERSIONS_PER_CONTENT = 5;
-const VERIFICATIONS = 50_000;
+const VERIFICATIONS = Math.round(50_000 * (VERSIONS_PER_CONSUMER / 1_000));
 const CONCURRENCY = 4;
 const TARGET_P95_MS = 20;
 
