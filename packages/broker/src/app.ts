@@ -25,6 +25,7 @@ import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { pageFor, prefersHtml, uiRoutes } from './ui/routes.ts';
 
 export interface BuildBrokerConfig {
   /** A directory for `broker.sqlite`, or `:memory:`. */
@@ -89,6 +90,9 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
   await app.register(heartbeatRoutes);
   await app.register(async (broker) => {
     broker.addHook('onRequest', async (request, reply) => {
+      // A browser opening a resource gets its page; every JSON client gets the resource as before.
+      const htmlPage = prefersHtml(request.headers.accept) ? pageFor(request) : undefined;
+      if (htmlPage !== undefined) return reply.redirect(htmlPage, 303);
       reply.type(responseContentType(request.headers.accept));
     });
     for (const routes of [
@@ -108,5 +112,6 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       await broker.register(routes);
     }
   });
+  await app.register(uiRoutes);
   return app;
 }

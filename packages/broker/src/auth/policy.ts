@@ -73,6 +73,15 @@ const table: [string, RoutePolicy][] = [
   ['/webhooks', { GET: 'read', POST: 'write' }],
   ['/webhooks/:uuid', { GET: 'read', PUT: 'write', DELETE: 'write' }],
   ['/webhooks/provider/:provider/consumer/:consumer', { POST: 'write' }],
+  // The pages (src/ui): what the resources above show a person, so the same reading access.
+  ['/ui', read],
+  ['/ui/assets/:file', read],
+  ['/ui/network', read],
+  ['/ui/pacticipants/:pacticipant', read],
+  ['/ui/pacts/provider/:provider/consumer/:consumer/version/:version', read],
+  ['/ui/matrix', read],
+  ['/ui/can-i-deploy', read],
+  ['/ui/webhooks', read],
 ];
 
 export const ROUTE_POLICY: ReadonlyMap<string, RoutePolicy> = new Map(
