@@ -56,7 +56,7 @@ export async function integrations(
   const where = sql`(${like} is null or c.name like ${like} escape '\\' or p.name like ${like} escape '\\')
     and (${filter.pacticipantId ?? null} is null or c.id = ${filter.pacticipantId ?? null} or p.id = ${filter.pacticipantId ?? null})`;
   const heads = sql`select consumer_id, provider_id, max(consumer_version_id) as cvid
-    from pact_publications group by consumer_id, provider_id`;
+    from pact_publications group by provider_id, consumer_id`;
   const { rows } = await sql<IntegrationRow>`
     select c.name as consumer, p.name as provider, cv.number as consumer_version, pp.created_at as published_at,
       pv.sha as sha, v.success as success, v.created_at as verified_at, prv.number as provider_version,
@@ -92,7 +92,7 @@ export async function graphEdges(db: Db): Promise<GraphEdge[]> {
   const { rows } = await sql<{ consumer: string; provider: string; success: number | null }>`
     select c.name as consumer, p.name as provider, v.success as success
     from (select consumer_id, provider_id, max(consumer_version_id) as cvid
-          from pact_publications group by consumer_id, provider_id) h
+          from pact_publications group by provider_id, consumer_id) h
     join pacticipants c on c.id = h.consumer_id
     join pacticipants p on p.id = h.provider_id
     join pact_publications pp on pp.provider_id = h.provider_id and pp.consumer_id = h.consumer_id

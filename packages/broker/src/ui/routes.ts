@@ -28,7 +28,7 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 };
 
 /** The broker's pages keep their lists short: a search or filter finds the rest. */
-const LIMITS = { integrations: 300, versions: 50, matrix: 200, publishedVersions: 100, verifications: 20 };
+const LIMITS = { integrations: 100, versions: 50, matrix: 100, publishedVersions: 100, verifications: 20 };
 
 type Query = Record<string, unknown>;
 const text = (query: unknown, key: string): string => {

@@ -40,7 +40,14 @@ export async function startReplayer(pact: { interactions: HttpInteraction[] }, o
         for (const [name, values] of Object.entries(i.request.query ?? {})) {
           if (url.searchParams.getAll(name).join(',') === values.join(',')) points += 1;
         }
-        for (const name of Object.keys(i.request.headers ?? {})) points += req.headers[name.toLowerCase()] ? 1 : -1;
+        const expected = Object.fromEntries(
+          Object.entries(i.request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+        );
+        for (const [name, value] of Object.entries(expected)) {
+          const got = req.headers[name];
+          points += got === value ? 3 : got ? 1 : -3;
+        }
+        if (req.headers.authorization && !expected.authorization) points -= 3;
         return points;
       };
       const match = [...candidates].sort((a, b) => score(b) - score(a))[0];

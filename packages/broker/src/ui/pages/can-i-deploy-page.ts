@@ -29,7 +29,7 @@ function stepBlock(step: NextStep | undefined): Html {
   if (!step) return html``;
   return html`<div class="next-step"><p><strong>Next step:</strong> ${step.text}</p>${
     step.command
-      ? html`<div class="command"><pre><code>${step.command}</code></pre><button type="button" class="copy" data-copy="${step.command}">Copy command</button></div>`
+      ? html`<div class="command"><pre tabindex="0" aria-label="Command"><code>${step.command}</code></pre><button type="button" class="copy" data-copy="${step.command}">Copy command</button></div>`
       : ''
   }</div>`;
 }

@@ -77,7 +77,7 @@ ${focus && !focused ? html`<p class="empty" role="alert">${focus} has no integra
 <button type="button" data-zoom="out" aria-label="Zoom out">−</button>
 <button type="button" data-zoom="fit" aria-label="Fit the whole network">Fit</button>
 </div>
-<svg id="network" class="network${focused ? ' focused' : ''}" role="img" aria-labelledby="network-title" tabindex="0" viewBox="${view}" data-full="${-radius} ${-radius} ${span} ${span}" preserveAspectRatio="xMidYMid meet">
+<svg id="network" class="network${focused ? ' focused' : ''}" role="group" aria-labelledby="network-title" tabindex="0" viewBox="${view}" data-full="${-radius} ${-radius} ${span} ${span}" preserveAspectRatio="xMidYMid meet">
 <title id="network-title">Network of ${nodes.length} pacticipants and ${edges.length} integrations${focused ? `, focused on ${focus}` : ''}</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker></defs>
 <g class="edges">${edges.map((e) => {

@@ -50,7 +50,8 @@ function headersBlock(part: Part): Html {
 }
 
 function bodyBlock(part: Part, label: string): Html {
-  if (part.bodyText !== undefined) return html`<pre class="body" aria-label="${label}">${part.bodyText}</pre>`;
+  if (part.bodyText !== undefined)
+    return html`<pre class="body" aria-label="${label}" tabindex="0">${part.bodyText}</pre>`;
   if (part.body === undefined) return html`<p class="muted">No body.</p>`;
   return html`<pre class="body" aria-label="${label}" tabindex="0">${jsonWithMatchers(part.body, part.rules.body)}</pre>`;
 }
