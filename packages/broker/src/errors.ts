@@ -26,6 +26,7 @@ export const BrokerErrorCodes = {
   deployedVersionNotFound: 'BROKER_DEPLOYED_VERSION_NOT_FOUND',
   releasedVersionNotFound: 'BROKER_RELEASED_VERSION_NOT_FOUND',
   webhookNotFound: 'BROKER_WEBHOOK_NOT_FOUND',
+  triggeredWebhookNotFound: 'BROKER_TRIGGERED_WEBHOOK_NOT_FOUND',
   unauthorized: 'BROKER_UNAUTHORIZED',
   forbidden: 'BROKER_FORBIDDEN',
   forbiddenKey: 'BROKER_FORBIDDEN_KEY',
@@ -157,6 +158,14 @@ export class ReleasedVersionNotFoundError extends ServiceError {
 export class WebhookNotFoundError extends ServiceError {
   constructor(uuid: string) {
     super(404, BrokerErrorCodes.webhookNotFound, `No webhook with uuid '${uuid}' found`);
+  }
+}
+
+export class TriggeredWebhookNotFoundError extends ServiceError {
+  constructor(uuid: string) {
+    super(404, BrokerErrorCodes.triggeredWebhookNotFound, `No triggered webhook with UUID ${uuid} found`, {
+      details: { uuid },
+    });
   }
 }
 

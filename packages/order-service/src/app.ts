@@ -1,3 +1,4 @@
+import type { EventTransport } from '@contract-kit/events';
 import {
   clientErrorHandler,
   frameworkErrors,
@@ -7,6 +8,8 @@ import {
   registerInputGuards,
 } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { consumeUserEvents } from './events/consumer.ts';
+import { createUserEventHandler, type UserEventHandler } from './events/user-event-handler.ts';
 import { migrations, type OrderDatabase } from './orders/database.ts';
 import { createOrderService, type OrderService } from './orders/order-service.ts';
 import { createOrdersRepository } from './orders/orders-repository.ts';
@@ -17,6 +20,8 @@ import { UserServiceClient, type UserServiceClientOptions } from './user-service
 declare module 'fastify' {
   interface FastifyInstance {
     orders: OrderService;
+    /** Applies UserService's user events to the orders (subscribed to `events.transport` when one is given). */
+    userEvents: UserEventHandler;
   }
 }
 
@@ -27,6 +32,8 @@ export interface AppConfig {
   userService: UserServiceClient | UserServiceClientOptions;
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** Where UserService's events arrive (in-process or RabbitMQ); without it, nothing is subscribed. */
+  events?: { transport: EventTransport; queue?: string };
 }
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
@@ -45,6 +52,18 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       ...(config.now ? { now: config.now } : {}),
     }),
   );
+
+  const userEvents = createUserEventHandler(database.db, config.now);
+  app.decorate('userEvents', userEvents);
+  if (config.events) {
+    await consumeUserEvents(config.events.transport, userEvents, {
+      ...(config.events.queue ? { queue: config.events.queue } : {}),
+      log: {
+        handled: (outcome, detail) => app.log.debug({ ...detail, outcome }, 'user event handled'),
+        dropped: (err) => app.log.error({ err }, err.message),
+      },
+    });
+  }
 
   registerErrorHandling(app);
   registerInputGuards(app);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { EventTransport } from '@contract-kit/events';
 import {
   clientErrorHandler,
   type Database,
@@ -15,6 +16,7 @@ import { registerAuth } from './auth/auth.ts';
 import { createTokensRepository } from './auth/tokens-repository.ts';
 import { createMigrations } from './db/migrations.ts';
 import type { UserDatabase, UserDb } from './db/schema.ts';
+import { createOutboxRelay, type OutboxRelay } from './events/relay.ts';
 import { healthRoutes } from './routes/health.ts';
 import { usersRoutes } from './routes/users.ts';
 import { scopes } from './types.ts';
@@ -27,6 +29,11 @@ export interface AppConfig {
   logger?: boolean | object;
   /** A raw token to store with every scope, so a person can try the API. */
   seedToken?: string;
+  /**
+   * Where the outbox's events are published (in-process or RabbitMQ). Without it, events are still written to the
+   * outbox, and wait there for a service started with a transport.
+   */
+  events?: { transport: EventTransport; pollIntervalMs?: number; onError?: (err: unknown) => void };
 }
 
 declare module 'fastify' {
@@ -35,6 +42,8 @@ declare module 'fastify' {
     db: UserDb;
     database: Database<UserDatabase>;
     users: UsersRepository;
+    /** Publishes the outbox; undefined when the service was built without an event transport. */
+    relay: OutboxRelay | undefined;
   }
 }
 
@@ -70,8 +79,21 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     });
     app.decorate('database', database);
     app.decorate('db', database.db);
-    app.decorate('users', createUsersRepository(database.db));
-    app.addHook('onClose', () => database.close());
+    const relay = config.events
+      ? createOutboxRelay({
+          db: database.db,
+          transport: config.events.transport,
+          ...(config.events.pollIntervalMs === undefined ? {} : { pollIntervalMs: config.events.pollIntervalMs }),
+          onError:
+            config.events.onError ?? ((err) => app.log.warn({ err }, 'events stay in the outbox: publish failed')),
+        })
+      : undefined;
+    app.decorate('relay', relay);
+    app.decorate('users', createUsersRepository(database.db, relay ? { onEventsWritten: relay.notify } : {}));
+    app.addHook('onClose', async () => {
+      await relay?.close();
+      await database.close();
+    });
 
     registerErrorHandling(app);
     registerAuth(app, tokens);

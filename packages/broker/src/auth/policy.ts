@@ -73,6 +73,11 @@ const table: [string, RoutePolicy][] = [
   ['/webhooks', { GET: 'read', POST: 'write' }],
   ['/webhooks/:uuid', { GET: 'read', PUT: 'write', DELETE: 'write' }],
   ['/webhooks/provider/:provider/consumer/:consumer', { POST: 'write' }],
+  ['/webhooks/execute', { POST: 'write' }],
+  ['/webhooks/:uuid/execute', { POST: 'write' }],
+  [`${between}/version/:version/triggered-webhooks`, read],
+  [`${between}/pact-version/:sha/verification-results/:number/triggered-webhooks`, read],
+  ['/triggered-webhooks/:uuid/logs', read],
   // The pages (src/ui): what the resources above show a person, so the same reading access.
   ['/ui', read],
   ['/ui/assets/:file', read],

@@ -139,6 +139,17 @@ export function createVerificationsRepository(db: Db, now: Clock) {
       return row && toVerification(row);
     },
 
+    async exists(pactVersionId: number, providerVersionId: number): Promise<boolean> {
+      const row = await db
+        .selectFrom('verifications')
+        .select('id')
+        .where('pact_version_id', '=', pactVersionId)
+        .where('provider_version_id', '=', providerVersionId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async forProviderVersion(providerVersionId: number): Promise<Verification[]> {
       const rows = await base().where('v.provider_version_id', '=', providerVersionId).orderBy('v.id').execute();
       return rows.map(toVerification);

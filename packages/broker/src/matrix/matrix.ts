@@ -1,20 +1,53 @@
-import type { Db } from '../db/database.ts';
+import type { BranchVersionRef } from '../db/branches-repository.ts';
+import type { EnvironmentRef } from '../db/deployments-repository.ts';
 import type { Environment } from '../db/environments-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow } from '../db/schema.ts';
+import type { TagRow } from '../db/tags-repository.ts';
 import { BrokerValidationError } from '../errors.ts';
 import { createUrls } from '../hal.ts';
 import type { IgnoreSelector, MatrixQuery } from './query.ts';
 import { nextSteps, ReasonCodes } from './reasons.ts';
 import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
-import { applyLatestBy, loadRows, type MatrixRow } from './rows.ts';
+import { applyLatestBy, type MatrixRow } from './rows.ts';
 import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
+
+/** What the matrix document shows of each version in its rows. */
+export interface VersionDetails {
+  branches: BranchVersionRef[];
+  tags: TagRow[];
+  environments: EnvironmentRef[];
+}
 
 export interface MatrixResult {
   summary: MatrixSummary;
   notices: MatrixNotice[];
   /** Rows to show: considered first, then ignored; filtered by `success[]`, cut at `limit`. */
   rows: MatrixRow[];
+  /** By version id, every consumer and provider version in `rows`: rendering needs nothing more. */
+  versions: Map<number, VersionDetails>;
+}
+
+/** Branches, tags and environments of the versions shown, three queries for all the rows. */
+async function detailsOf(repos: Repositories, rows: MatrixRow[]): Promise<Map<number, VersionDetails>> {
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) =>
+        r.providerVersionId === null ? [r.consumerVersionId] : [r.consumerVersionId, r.providerVersionId],
+      ),
+    ),
+  ];
+  const [branches, tags, environments] = [
+    await repos.branches.forVersions(ids),
+    await repos.tags.forVersions(ids),
+    await repos.deployments.currentEnvironmentsOf(ids),
+  ];
+  return new Map(
+    ids.map((id) => [
+      id,
+      { branches: branches.get(id) ?? [], tags: tags.get(id) ?? [], environments: environments.get(id) ?? [] },
+    ]),
+  );
 }
 
 async function lookUp(repos: Repositories, query: MatrixQuery) {
@@ -34,33 +67,6 @@ async function lookUp(repos: Repositories, query: MatrixQuery) {
   }
   if (errors.length > 0) throw new BrokerValidationError(errors);
   return { pacticipants, environments };
-}
-
-async function providersOf(db: Db, consumer: ResolvedVersions): Promise<number[]> {
-  let query = db
-    .selectFrom('pact_publications')
-    .select('provider_id')
-    .distinct()
-    .where('consumer_id', '=', consumer.pacticipant.id);
-  if (consumer.versions !== 'all') {
-    if (consumer.versions.length === 0) return [];
-    query = query.where(
-      'consumer_version_id',
-      'in',
-      consumer.versions.map((v) => v.id),
-    );
-  }
-  return (await query.execute()).map((r) => r.provider_id);
-}
-
-async function consumersOf(db: Db, providerId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('pact_publications')
-    .select('consumer_id')
-    .distinct()
-    .where('provider_id', '=', providerId)
-    .execute();
-  return rows.map((r) => r.consumer_id);
 }
 
 const party = (resolved: ResolvedVersions) => ({ id: resolved.pacticipant.id, name: resolved.pacticipant.name });
@@ -104,8 +110,8 @@ export async function computeMatrix(
   let rows: MatrixRow[] = [];
   const [only] = specified;
   if (specified.length === 1 && only) {
-    const providers = new Set(await providersOf(repos.db, only));
-    const consumers = new Set(await consumersOf(repos.db, only.pacticipant.id));
+    const providers = new Set(await repos.matrix.providersOf(only.pacticipant.id, only.versions));
+    const consumers = new Set(await repos.matrix.consumersOf(only.pacticipant.id));
     const others = await repos.pacticipants.findByIds([...new Set([...providers, ...consumers])]);
     for (const other of others) {
       const id = other.id;
@@ -113,9 +119,9 @@ export async function computeMatrix(
       const target = await resolveTarget(repos, other, query.target, environments);
       targets.set(id, target);
       if (providers.has(id))
-        rows.push(...(await loadRows(repos.db, party(only), only.versions, party(target), target.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(only), only.versions, party(target), target.versions)));
       if (consumers.has(id))
-        rows.push(...(await loadRows(repos.db, party(target), target.versions, party(only), only.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(only), only.versions)));
     }
   } else {
     const seen = new Set<string>();
@@ -126,7 +132,7 @@ export async function computeMatrix(
         seen.add(key);
         targets.set(provider.pacticipant.id, provider);
         rows.push(
-          ...(await loadRows(repos.db, party(consumer), consumer.versions, party(provider), provider.versions)),
+          ...(await repos.matrix.loadRows(party(consumer), consumer.versions, party(provider), provider.versions)),
         );
       }
     }
@@ -175,5 +181,6 @@ export async function computeMatrix(
   });
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
-  return { summary, notices, rows: sortRows(shown).slice(0, query.limit) };
+  const shownRows = sortRows(shown).slice(0, query.limit);
+  return { summary, notices, rows: shownRows, versions: await detailsOf(repos, shownRows) };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Environment } from '../db/environments-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
@@ -22,25 +21,6 @@ export interface ResolvedVersions {
 const refs = (rows: (VersionRow | undefined)[]): VersionRef[] =>
   rows.filter((r): r is VersionRow => r !== undefined).map((r) => ({ id: r.id, number: r.number }));
 
-/** The versions currently deployed or released (and supported) in the environment, latest first: one query. */
-async function inEnvironment(
-  repos: Repositories,
-  pacticipantId: number,
-  environment: Environment,
-): Promise<VersionRef[]> {
-  const { rows } = await sql<VersionRef>`
-    select v.id as id, v.number as number from versions v
-    where v.id in (
-      select version_id from deployed_versions
-      where environment_id = ${environment.id} and currently_deployed = 1 and pacticipant_id = ${pacticipantId}
-      union
-      select version_id from released_versions
-      where environment_id = ${environment.id} and currently_supported = 1 and pacticipant_id = ${pacticipantId}
-    )
-    order by v.id desc`.execute(repos.db);
-  return rows;
-}
-
 export async function resolveSelector(
   repos: Repositories,
   pacticipant: PacticipantRow,
@@ -63,7 +43,7 @@ export async function resolveSelector(
     const environment = environments.get(selector.environment) as Environment;
     return {
       pacticipant,
-      versions: await inEnvironment(repos, pacticipant.id, environment),
+      versions: await repos.deployments.versionsIn(environment.id, pacticipant.id),
       description: `the version of ${p} currently in ${environment.name}`,
       missingText: `No version of ${p} is currently recorded as deployed or released in ${environment.name}`,
       missingCode: ReasonCodes.noVersionInEnvironment,

@@ -1,6 +1,7 @@
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
 import { ContractConflictError, type Notice } from '../errors.ts';
+import type { PublishedPact } from '../webhooks/triggers.ts';
 import { mergeStoredPacts, pactDifference } from './pact-jobs.ts';
 import type { PublishCommand } from './publish-request.ts';
 
@@ -22,9 +23,6 @@ export interface PublishResult {
   contracts: PublishedContract[];
   notices: Notice[];
 }
-
-/** Branch names that make a pacticipant's main branch when it has none yet. */
-const MAIN_BRANCH_CANDIDATES = ['develop', 'main', 'master'];
 
 function versionNotice(result: Omit<PublishResult, 'notices' | 'contracts'>): Notice {
   const parts: string[] = [];
@@ -52,20 +50,24 @@ function contractNotice(contract: PublishedContract): Notice {
  * needed; content is stored once per integration and SHA. A version that republishes different content (without
  * `onConflict: merge`) is a conflict, and then nothing at all is stored.
  */
-export async function publishContracts(repos: Repositories, command: PublishCommand): Promise<PublishResult> {
+export async function publishContracts(
+  repos: Repositories,
+  command: PublishCommand,
+  /** Runs in the same transaction once every pact is stored: the webhooks they trigger are queued with them. */
+  onStored?: (trx: Repositories, pacts: PublishedPact[]) => Promise<void>,
+): Promise<PublishResult> {
   return inTransaction(repos, async (trx) => {
     const pacticipant = await trx.pacticipants.findOrCreate(command.pacticipantName);
     const existingVersion = await trx.versions.find(pacticipant.id, command.pacticipantVersionNumber);
     const version = await trx.versions.findOrCreate(pacticipant.id, command.pacticipantVersionNumber, command.buildUrl);
-    if (command.branch) {
-      await trx.branches.addVersion(pacticipant.id, command.branch, version.id);
-      if (MAIN_BRANCH_CANDIDATES.includes(command.branch)) {
-        await trx.pacticipants.setMainBranchIfUnset(pacticipant.id, command.branch);
-      }
+    if (command.branch) await trx.branches.addVersion(pacticipant.id, command.branch, version.id);
+    for (const tag of command.tags) {
+      await trx.tags.add(pacticipant.id, version.id, tag);
+      await trx.pacticipants.adoptMainBranchCandidate(pacticipant.id, tag);
     }
-    for (const tag of command.tags) await trx.tags.add(pacticipant.id, version.id, tag);
 
     const contracts: PublishedContract[] = [];
+    const stored: PublishedPact[] = [];
     for (const contract of command.contracts) {
       const provider = await trx.pacticipants.findOrCreate(contract.providerName);
       let pact = contract.pact;
@@ -84,6 +86,18 @@ export async function publishContracts(repos: Repositories, command: PublishComm
       }
       const pactVersion = await trx.pacts.findOrCreatePactVersion(pacticipant.id, provider.id, pact.sha, pact.content);
       await trx.pacts.upsertPublication(pacticipant.id, provider.id, version.id, pactVersion.id);
+      stored.push({
+        consumer: pacticipant,
+        provider,
+        consumerVersionId: version.id,
+        consumerVersionNumber: version.number,
+        ...(command.branch ? { consumerBranch: command.branch } : {}),
+        consumerTags: command.tags,
+        buildUrl: version.build_url,
+        pactVersionId: pactVersion.id,
+        sha: pactVersion.sha,
+        changed: outcome !== 'unchanged',
+      });
       contracts.push({
         consumerName: pacticipant.name,
         providerName: provider.name,
@@ -92,6 +106,7 @@ export async function publishContracts(repos: Repositories, command: PublishComm
       });
     }
 
+    if (onStored) await onStored(trx, stored);
     const summary = {
       pacticipant,
       version,

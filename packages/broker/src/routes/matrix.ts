@@ -57,11 +57,11 @@ export async function matrixRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/matrix', { schema }, async (request) => {
     const result = await computeMatrix(repos, parseMatrixQuery(request.query as RackHash), pactUrlFor(request));
-    return matrixResource(repos, request.urls, result);
+    return matrixResource(request.urls, result);
   });
 
   app.get('/can-i-deploy', { schema }, async (request) => {
     const result = await computeMatrix(repos, parseCanIDeployQuery(request.query as RackHash), pactUrlFor(request));
-    return matrixResource(repos, request.urls, result);
+    return matrixResource(request.urls, result);
   });
 }

@@ -7,6 +7,7 @@ import { withMembers } from '../pacts/content.ts';
 import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
 import { pactAdditions } from '../representations/pact.ts';
+import { queueForPublications } from '../webhooks/triggers.ts';
 import { requirePacticipant } from './lookups.ts';
 import { errorResponse, halResponse, openResponse, providerConsumerParams } from './schemas.ts';
 
@@ -95,19 +96,24 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
         const providerRow = await repos.pacticipants.findByName(provider);
         const existed =
           existingVersion && providerRow && (await repos.pacts.findPublication(existingVersion.id, providerRow.id));
-        await publishContracts(repos, {
-          pacticipantName: consumer,
-          pacticipantVersionNumber: version,
-          tags: [],
-          contracts: [
-            {
-              consumerName: consumer,
-              providerName: provider,
-              pact,
-              onConflict: method === 'PATCH' ? 'merge' : undefined,
-            },
-          ],
-        });
+        await publishContracts(
+          repos,
+          {
+            pacticipantName: consumer,
+            pacticipantVersionNumber: version,
+            tags: [],
+            contracts: [
+              {
+                consumerName: consumer,
+                providerName: provider,
+                pact,
+                onConflict: method === 'PATCH' ? 'merge' : undefined,
+              },
+            ],
+          },
+          queueForPublications(app.broker.webhooks, request.urls),
+        );
+        app.broker.webhooks.runner.wake();
         const { providerRow: p, consumerRow: c } = await integration(repos, request.params);
         const versionRow = await repos.versions.find(c.id, version);
         const publication = versionRow && (await repos.pacts.findPublication(versionRow.id, p.id));

@@ -143,6 +143,7 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       const pacticipant = await repos.pacticipants.findOrCreate(name);
       const version = await repos.versions.findOrCreate(pacticipant.id, number);
       const created = await repos.tags.add(pacticipant.id, version.id, tag);
+      await repos.pacticipants.adoptMainBranchCandidate(pacticipant.id, tag);
       const row = await repos.tags.find(version.id, tag);
       return reply
         .code(created ? 201 : 200)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PactV4 } from '@pact-foundation/pact';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
+import { untilRequestsRecorded } from './mock-server-settled.ts';
 import { failureFileName, preparePart } from './pact-parts.ts';
 
 export type PactLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -57,8 +58,11 @@ function recordingFailures<T extends object>(target: T, partDir: string, descrip
       const value = Reflect.get(object, key, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
         const named = key === 'uponReceiving' && typeof args[0] === 'string' ? args[0] : description;
+        const [testFn] = args;
+        if (key === 'executeTest' && typeof testFn === 'function')
+          args[0] = untilRequestsRecorded(testFn as (...a: unknown[]) => unknown);
+        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
         if (key === 'executeTest' && result instanceof Promise) {
           const marker = join(partDir, failureFileName(named));
           return result.then(

@@ -74,6 +74,8 @@ describe('the command registry', () => {
       'create-environment',
       'lint',
       'merge',
+      'diff',
+      'coverage',
     ]);
   });
 });

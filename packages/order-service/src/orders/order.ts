@@ -12,10 +12,16 @@ export interface CustomerSnapshot {
   address: { street: string; city: string; postalCode: string; country: string };
 }
 
+/**
+ * `on-hold` while the customer is suspended (UserService's `user.suspended`, released by `user.reactivated`);
+ * `cancelled` once the customer is deleted.
+ */
+export type OrderStatus = 'placed' | 'on-hold' | 'cancelled';
+
 export interface Order {
   id: number;
   userId: number;
-  status: 'placed';
+  status: OrderStatus;
   items: OrderItem[];
   total: number;
   customer: CustomerSnapshot;

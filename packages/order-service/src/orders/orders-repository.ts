@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrderDatabase, OrdersTable } from './database.ts';
-import type { CustomerSnapshot, Order, OrderItem } from './order.ts';
+import type { CustomerSnapshot, Order, OrderItem, OrderStatus } from './order.ts';
 
 export interface NewOrder {
   userId: number;
@@ -14,7 +14,7 @@ function toOrder(row: Selectable<OrdersTable>): Order {
   return {
     id: row.id,
     userId: row.user_id,
-    status: 'placed',
+    status: row.status as OrderStatus,
     items: JSON.parse(row.items) as OrderItem[],
     total: row.total,
     customer: JSON.parse(row.customer) as CustomerSnapshot,

@@ -34,7 +34,7 @@ const orderItem = {
 const orderProperties = {
   id: { type: 'integer' },
   userId: { type: 'integer' },
-  status: { type: 'string', enum: ['placed'] },
+  status: { type: 'string', enum: ['placed', 'on-hold', 'cancelled'] },
   items: { type: 'array', items: orderItem },
   total: { type: 'integer' },
   customer: {

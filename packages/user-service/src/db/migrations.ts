@@ -48,5 +48,25 @@ export function createMigrations(kind: DatabaseKind): Record<string, Migration> 
           .execute();
       },
     },
+    '0003_create_outbox': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema type
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'integer', autoId(kind))
+          .addColumn('event_id', 'varchar(36)', (col) => col.notNull())
+          .addColumn('type', 'varchar(64)', (col) => col.notNull())
+          .addColumn('user_id', 'integer', (col) => col.notNull())
+          .addColumn('sequence', 'integer', (col) => col.notNull())
+          .addColumn('payload', 'text', (col) => col.notNull())
+          .addColumn('occurred_at', timestampType(kind), (col) => col.notNull())
+          .addColumn('published_at', timestampType(kind))
+          .addUniqueConstraint('outbox_event_id_unique', ['event_id'])
+          // Two changes of one user can never get the same number, even from concurrent transactions.
+          .addUniqueConstraint('outbox_user_sequence_unique', ['user_id', 'sequence'])
+          .execute();
+        await db.schema.createIndex('outbox_unpublished_idx').on('outbox').columns(['published_at', 'id']).execute();
+      },
+    },
   };
 }

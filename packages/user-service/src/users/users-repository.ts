@@ -1,7 +1,9 @@
-import type { Selectable, Updateable } from 'kysely';
-import { isUniqueViolation } from '../db/dialect.ts';
-import type { UserDb, UsersTable } from '../db/schema.ts';
+import type { Selectable, Transaction, Updateable } from 'kysely';
+import { isUniqueViolation, kindOf } from '../db/dialect.ts';
+import type { UserDatabase, UserDb, UsersTable } from '../db/schema.ts';
 import { UserEmailTakenError } from '../errors.ts';
+import { appendToOutbox } from '../events/outbox.ts';
+import { changesBetween } from '../events/user-events.ts';
 import type { Page, User, UserFilter, UserInput, UserPatch } from '../types.ts';
 
 /** Ids are PostgreSQL `integer`s: a larger one cannot exist, and must not reach the database as a parameter. */
@@ -17,9 +19,12 @@ export interface UsersRepository {
   list(filter: UserFilter, page: { limit: number; offset: number }): Promise<Page<User>>;
   /** Throws `UserEmailTakenError` when the email is used by another user. */
   create(input: UserInput): Promise<User>;
-  /** Returns undefined when no user has this id; throws `UserEmailTakenError` as `create` does. */
+  /**
+   * Returns undefined when no user has this id; throws `UserEmailTakenError` as `create` does. A suspension,
+   * reactivation or email change writes its event to the outbox in the same transaction.
+   */
   update(id: number, patch: UserPatch): Promise<User | undefined>;
-  /** Returns false when no user has this id. */
+  /** Returns false when no user has this id; writes `user.deleted` to the outbox in the same transaction. */
   delete(id: number): Promise<boolean>;
 }
 
@@ -75,10 +80,31 @@ function toColumns(patch: UserPatch): Updateable<UsersTable> {
   };
 }
 
-export function createUsersRepository(db: UserDb): UsersRepository {
+export interface UsersRepositoryOptions {
+  /** Called after a transaction that wrote events committed (the relay publishes them then). */
+  onEventsWritten?: () => void;
+}
+
+export function createUsersRepository(db: UserDb, options: UsersRepositoryOptions = {}): UsersRepository {
+  const lock = kindOf(db) === 'postgres';
+
   async function findById(id: number): Promise<User | undefined> {
     const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toUser(row);
+  }
+
+  /** The user as the transaction sees it; on PostgreSQL locked until it ends, so changes of one user queue up. */
+  async function lockedUser(trx: Transaction<UserDatabase>, id: number): Promise<User | undefined> {
+    const query = trx.selectFrom('users').selectAll().where('id', '=', id);
+    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /** Runs a change in a transaction; tells the relay when the committed change wrote events. */
+  async function changing<T>(work: (trx: Transaction<UserDatabase>) => Promise<{ result: T; events: number }>) {
+    const { result, events } = await db.transaction().execute(work);
+    if (events > 0) options.onEventsWritten?.();
+    return result;
   }
 
   return {
@@ -108,16 +134,34 @@ export function createUsersRepository(db: UserDb): UsersRepository {
       const columns = toColumns(patch);
       if (Object.keys(columns).length === 0) return findById(id);
       try {
-        const row = await db.updateTable('users').set(columns).where('id', '=', id).returningAll().executeTakeFirst();
-        return row && toUser(row);
+        return await changing(async (trx) => {
+          const before = await lockedUser(trx, id);
+          if (!before) return { result: undefined, events: 0 };
+          const row = await trx
+            .updateTable('users')
+            .set(columns)
+            .where('id', '=', id)
+            .returningAll()
+            .executeTakeFirst();
+          const after = row && toUser(row);
+          const events = after
+            ? await appendToOutbox(trx, id, changesBetween(before, after), new Date().toISOString())
+            : [];
+          return { result: after, events: events.length };
+        });
       } catch (err) {
         throw patch.email === undefined ? err : mapUniqueEmail(err, patch.email.toLowerCase());
       }
     },
 
-    async delete(id) {
-      const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
+    delete(id) {
+      return changing(async (trx) => {
+        const before = await lockedUser(trx, id);
+        if (!before) return { result: false, events: 0 };
+        await trx.deleteFrom('users').where('id', '=', id).execute();
+        const events = await appendToOutbox(trx, id, changesBetween(before, undefined), new Date().toISOString());
+        return { result: true, events: events.length };
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type Html, html, uiPath } from '../html.ts';
+import { escapeHtml, type Html, html, raw, uiPath } from '../html.ts';
 import { page } from '../layout.ts';
 import type { GraphEdge } from '../queries.ts';
 
@@ -60,6 +60,20 @@ export function networkPage(input: { edges: GraphEdge[]; focus: string }): Html 
   }
   const span = 2 * radius;
   const view = focused ? `${focused.x - 400} ${focused.y - 300} 800 600` : `${-radius} ${-radius} ${span} ${span}`;
+  // Thousands of elements: plain string building, every stored name escaped (the templates cost 2× here).
+  let edgeMarkup = '';
+  for (const e of edges) {
+    const a = at.get(e.consumer) as LaidOutNode;
+    const b = at.get(e.provider) as LaidOutNode;
+    const near = focused && (e.consumer === focus || e.provider === focus) ? ' near' : '';
+    edgeMarkup += `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" class="edge ${edgeClass(e.success)}${near}" marker-end="url(#arrow)"></line>`;
+  }
+  let nodeMarkup = '';
+  for (const n of nodes) {
+    const state = n.name === focus ? ' current' : neighbours.has(n.name) ? ' near' : '';
+    const label = escapeHtml(n.name);
+    nodeMarkup += `<a href="/ui/network?focus=${escapeHtml(encodeURIComponent(n.name))}" tabindex="-1" class="node${state}" data-name="${label}"><circle cx="${n.x}" cy="${n.y}" r="${Math.min(14, 6 + n.degree)}"></circle><text x="${n.x}" y="${n.y + 26}">${label}</text></a>`;
+  }
   const related = focused ? edges.filter((e) => e.consumer === focus || e.provider === focus) : [];
   const body = html`
 <form class="filters" method="get" action="/ui/network" role="search">
@@ -80,16 +94,8 @@ ${focus && !focused ? html`<p class="empty" role="alert">${focus} has no integra
 <svg id="network" class="network${focused ? ' focused' : ''}" role="group" aria-labelledby="network-title" tabindex="0" viewBox="${view}" data-full="${-radius} ${-radius} ${span} ${span}" preserveAspectRatio="xMidYMid meet">
 <title id="network-title">Network of ${nodes.length} pacticipants and ${edges.length} integrations${focused ? `, focused on ${focus}` : ''}</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker></defs>
-<g class="edges">${edges.map((e) => {
-    const a = at.get(e.consumer) as LaidOutNode;
-    const b = at.get(e.provider) as LaidOutNode;
-    const near = focused && (e.consumer === focus || e.provider === focus);
-    return html`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" class="edge ${edgeClass(e.success)}${near ? ' near' : ''}" marker-end="url(#arrow)"></line>`;
-  })}</g>
-<g class="nodes">${nodes.map(
-    (n) =>
-      html`<a href="/ui/network?focus=${encodeURIComponent(n.name)}" tabindex="-1" class="node${n.name === focus ? ' current' : neighbours.has(n.name) ? ' near' : ''}" data-name="${n.name}"><circle cx="${n.x}" cy="${n.y}" r="${Math.min(14, 6 + n.degree)}"></circle><text x="${n.x}" y="${n.y + 26}">${n.name}</text></a>`,
-  )}</g>
+<g class="edges">${raw(edgeMarkup)}</g>
+<g class="nodes">${raw(nodeMarkup)}</g>
 </svg>
 </div>
 ${
