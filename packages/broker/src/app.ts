@@ -26,6 +26,7 @@ import { verificationResultRoutes } from './routes/verification-results.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookExecutionRoutes } from './routes/webhook-executions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { pageFor, prefersHtml, uiRoutes } from './ui/routes.ts';
 import { createWebhookRunner, DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhooks/runner.ts';
 
 export interface BuildBrokerConfig {
@@ -110,6 +111,9 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
   await app.register(heartbeatRoutes);
   await app.register(async (broker) => {
     broker.addHook('onRequest', async (request, reply) => {
+      // A browser opening a resource gets its page; every JSON client gets the resource as before.
+      const htmlPage = prefersHtml(request.headers.accept) ? pageFor(request) : undefined;
+      if (htmlPage !== undefined) return reply.redirect(htmlPage, 303);
       reply.type(responseContentType(request.headers.accept));
     });
     for (const routes of [
@@ -130,5 +134,6 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       await broker.register(routes);
     }
   });
+  await app.register(uiRoutes);
   return app;
 }

@@ -78,6 +78,15 @@ const table: [string, RoutePolicy][] = [
   [`${between}/version/:version/triggered-webhooks`, read],
   [`${between}/pact-version/:sha/verification-results/:number/triggered-webhooks`, read],
   ['/triggered-webhooks/:uuid/logs', read],
+  // The pages (src/ui): what the resources above show a person, so the same reading access.
+  ['/ui', read],
+  ['/ui/assets/:file', read],
+  ['/ui/network', read],
+  ['/ui/pacticipants/:pacticipant', read],
+  ['/ui/pacts/provider/:provider/consumer/:consumer/version/:version', read],
+  ['/ui/matrix', read],
+  ['/ui/can-i-deploy', read],
+  ['/ui/webhooks', read],
 ];
 
 export const ROUTE_POLICY: ReadonlyMap<string, RoutePolicy> = new Map(
