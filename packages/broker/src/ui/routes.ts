@@ -28,7 +28,7 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 };
 
 /** The broker's pages keep their lists short: a search or filter finds the rest. */
-const LIMITS = { integrations: 100, versions: 50, matrix: 100, publishedVersions: 100, verifications: 20 };
+const LIMITS = { integrations: 100, versions: 50, matrix: 100, verifications: 20 };
 
 type Query = Record<string, unknown>;
 const text = (query: unknown, key: string): string => {
@@ -105,7 +105,6 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
         publishedAt: found.publishedAt,
         verifications,
         results: resultsByInteraction(verifications[0]?.testResults, model.interactions),
-        otherVersions: await q.publishedVersions(db, consumer.id, provider.id, LIMITS.publishedVersions),
         jsonUrl: request.urls.pact(provider.name, consumer.name, found.consumerVersion).replace(request.urls.base, ''),
         now: repos.now(),
       }),

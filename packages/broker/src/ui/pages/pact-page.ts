@@ -119,13 +119,11 @@ export function pactPage(input: {
   publishedAt: string;
   verifications: VerificationLine[];
   results: Map<Interaction, InteractionResult>;
-  otherVersions: { number: string; sha: string }[];
   jsonUrl: string;
   now: Date;
 }): Html {
   const { model, consumer, provider, now } = input;
   const latest = input.verifications[0];
-  const others = input.otherVersions.filter((v) => v.number !== input.consumerVersion);
   const body = html`
 <dl class="facts">
 <dt>Consumer</dt><dd>${pacticipantLink(consumer)} version ${input.consumerVersion}</dd>
@@ -139,16 +137,6 @@ export function pactPage(input: {
       : html`${badge('unknown', 'not verified')} — no verification result has been published for this content.`
   }</dd>
 </dl>
-${
-  others.length > 0
-    ? html`<form class="filters" method="get" action="${uiPath('diff', 'provider', provider, 'consumer', consumer)}">
-<input type="hidden" name="to" value="${input.consumerVersion}">
-<label for="diff-from">Compare with version</label>
-<select id="diff-from" name="from">${others.map((v) => html`<option value="${v.number}">${v.number}${v.sha === input.sha ? ' (same content)' : ''}</option>`)}</select>
-<button type="submit">Show changes</button>
-</form>`
-    : ''
-}
 <nav aria-label="Interactions" class="toc"><h2>${model.interactions.length} interaction${model.interactions.length === 1 ? '' : 's'}</h2><ol>${model.interactions.map(
     (i, index) => html`<li><a href="#interaction-${index + 1}">${i.description}</a></li>`,
   )}</ol></nav>
