@@ -45,7 +45,8 @@ describe('sharded verification proves the same as unsharded', () => {
   it.each(cases)('%s', async (_name, definition) => {
     const { unsharded, sharded } = await bothWays(definition);
     expect([unsharded.shards, sharded.shards]).toEqual([1, 2]);
-    expect(sharded.interactions).toHaveLength(9 + 120);
+    // The project's pact: 9 HTTP interactions and 4 messages.
+    expect(sharded.interactions).toHaveLength(13 + 120);
     expect(outcomes(sharded)).toEqual(outcomes(unsharded));
     expect(sharded.passed).toBe(unsharded.passed);
     expect(sharded.stateFailures).toEqual(unsharded.stateFailures);
