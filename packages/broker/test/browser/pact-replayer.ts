@@ -13,12 +13,35 @@ interface HttpInteraction {
   response: { status: number; headers?: Record<string, string | string[]>; body?: unknown };
 }
 
+/** A V4 asynchronous message: the verifier asks the provider for it by description. */
+interface MessageInteraction {
+  description: string;
+  request?: undefined;
+  contents?: { content?: unknown; contentType?: string };
+  metadata?: Record<string, unknown>;
+}
+
+type Interaction = HttpInteraction | MessageInteraction;
+
+const isHttp = (i: Interaction): i is HttpInteraction => i.request !== undefined;
+
+/** The message the verifier asked for (a POST naming its description), as the pact itself expects it. */
+function replayMessage(interactions: Interaction[], body: string): MessageInteraction | undefined {
+  let asked: { description?: unknown };
+  try {
+    asked = JSON.parse(body) as { description?: unknown };
+  } catch {
+    return undefined;
+  }
+  return interactions.find((i): i is MessageInteraction => !isHttp(i) && i.description === asked.description);
+}
+
 /**
  * A provider for the browser suite's verifications: it answers each request with the response the pact itself
  * expects (or, with `break`, a 500), so the official verifier has something real to verify and publish.
  * The provider state the verifier last set up picks between interactions on the same path.
  */
-export async function startReplayer(pact: { interactions: HttpInteraction[] }, options: { break?: boolean } = {}) {
+export async function startReplayer(pact: { interactions: Interaction[] }, options: { break?: boolean } = {}) {
   let state = '';
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -31,9 +54,21 @@ export async function startReplayer(pact: { interactions: HttpInteraction[] }, o
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return;
       }
-      const candidates = pact.interactions.filter(
-        (i) => i.request.method.toUpperCase() === req.method && i.request.path === url.pathname,
-      );
+      const message =
+        req.method === 'POST' ? replayMessage(pact.interactions, Buffer.concat(chunks).toString()) : undefined;
+      if (message && !options.break) {
+        const metadata = Buffer.from(JSON.stringify(message.metadata ?? {})).toString('base64');
+        res
+          .writeHead(200, {
+            'content-type': message.contents?.contentType ?? 'application/json',
+            'pact-message-metadata': metadata,
+          })
+          .end(JSON.stringify(message.contents?.content ?? null));
+        return;
+      }
+      const candidates = pact.interactions
+        .filter(isHttp)
+        .filter((i) => i.request.method.toUpperCase() === req.method && i.request.path === url.pathname);
       // The interaction closest to this request: its state, then its query and headers, decide.
       const score = (i: HttpInteraction) => {
         let points = (i.providerStates ?? []).some((s) => s.name === state) ? 10 : 0;
