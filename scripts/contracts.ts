@@ -5,19 +5,21 @@
  * from the broker → can-i-deploy → record deployment → summary.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { startBroker } from '@contract-kit/broker';
 import userService from '@contract-kit/user-service/provider';
 import {
   type ContractLoopResult,
   detectVersionInfo,
+  findPactFiles,
   formatMs,
   printSteps,
   readKitConfig,
   runContractLoop,
   table,
 } from 'contract-kit';
+import { computeCoverage, consumersOf, coverageHeadline } from 'contract-kit/coverage';
 import { formatLintReport, lintPacts } from 'contract-kit/lint';
 import { countOutcomes, formatReport, stateNamesOf } from 'contract-kit/provider';
 
@@ -69,6 +71,33 @@ function printSummary(result: ContractLoopResult, environment: string): void {
   );
 }
 
+const openapiFile = 'packages/user-service/openapi.json';
+
+/** What of UserService the pacts rely on: per operation the statuses and how many of their fields. */
+function printCoverage(pactDir: string): void {
+  const openapi = JSON.parse(readFileSync(openapiFile, 'utf8')) as object;
+  const pacts = findPactFiles(pactDir, { provider: 'UserService' }).map((file) =>
+    JSON.parse(readFileSync(file, 'utf8')),
+  );
+  const coverage = computeCoverage(openapi, pacts);
+  const rows = coverage.operations
+    .filter((o) => o.reliedOnBy.length > 0)
+    .map((o) => [
+      `  ${o.method} ${o.path}`,
+      o.responses
+        .filter((r) => r.reliedOnBy.length > 0)
+        .map(
+          (r) => `${r.status}: ${r.fields.filter((f) => f.reliedOnBy.length > 0).length} of ${r.fields.length} fields`,
+        )
+        .join(', '),
+      consumersOf(o.reliedOnBy).join(', '),
+    ]);
+  const unused = coverage.operations.filter((o) => o.reliedOnBy.length === 0).map((o) => `${o.method} ${o.path}`);
+  console.log(`\nCoverage: ${coverageHeadline(coverage)}\n${table(rows)}`);
+  console.log(`  relied on by no consumer: ${unused.join(', ') || 'none'}`);
+  console.log(`  every field and who reads it: npm run -s kit -- coverage --openapi ${openapiFile}`);
+}
+
 /** `--report <file>`: also write the steps and their times as JSON (the benchmark suite reads it). */
 function reportPath(args: string[]): string | undefined {
   const index = args.indexOf('--report');
@@ -96,8 +125,9 @@ async function main(): Promise<number> {
           runQuietly(process.execPath, [
             'node_modules/vitest/vitest.mjs',
             'run',
-            '--project',
-            '@contract-kit/order-service',
+            // OrderService's own config as the root: vitest loads that one project, not every package's.
+            '--root',
+            'packages/order-service',
             'test/contract',
           ]),
       },
@@ -105,7 +135,7 @@ async function main(): Promise<number> {
         const report = await lintPacts({
           pactFiles,
           providerStates: stateNamesOf(userService),
-          openapi: 'packages/user-service/openapi.json',
+          openapi: openapiFile,
         });
         if (report.errors === 0 && report.warnings === 0) return undefined;
         console.log(formatLintReport(report, 'text'));
@@ -122,6 +152,7 @@ async function main(): Promise<number> {
       onStep: printSteps,
     });
     printSummary(result, config.environment);
+    printCoverage(config.pactDir);
     const totalMs = performance.now() - started;
     const elapsed = formatMs(totalMs);
     const reportFile = reportPath(process.argv.slice(2));

@@ -1,27 +1,33 @@
 /**
- * The local Pact Broker at scale, over real HTTP on a SQLite file:
- *   npx tsx scripts/bench/broker.ts
+ * The local Pact Broker at scale, over real HTTP on a SQLite file, or on PostgreSQL with --postgres URL:
+ *   npx tsx scripts/bench/broker.ts [--postgres postgres://postgres@127.0.0.1:5432/test]
  * Seeds 10,000 consumer versions across 20 pacticipants (10 consumers, 10 providers) with 50,000 verification
- * results, then reports publish throughput, for-verification latency and can-i-deploy p50/p95.
+ * results, then reports publish throughput, for-verification latency and can-i-deploy p50/p95, and the latency
+ * from a publish to a contract_requiring_verification_published webhook reaching a receiver.
  * The broker runs as its own process (packages/broker/src/server.ts on port 0), as the CLIs see it.
  * Target: can-i-deploy p95 under 20 ms. Exits non-zero when a request failed or the target is missed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { dropSchema } from '@contract-kit/service-common';
 import autocannon from 'autocannon';
 
 const CONSUMERS = 10;
 const PROVIDERS = 10;
-const VERSIONS_PER_CONSUMER = 1_000;
+/** `--scale 0.05` seeds a twentieth (500 consumer versions, 2,500 results): a quick look, not the figures. */
+const SCALE = Number(process.argv[process.argv.indexOf('--scale') + 1] ?? 1) || 1;
+const VERSIONS_PER_CONSUMER = Math.round(1_000 * (process.argv.includes('--scale') ? SCALE : 1));
 const PROVIDERS_PER_CONSUMER = 2;
 /** Consumer versions publish new content every few versions; the rest republish the same content. */
 const VERSIONS_PER_CONTENT = 5;
-const VERIFICATIONS = 50_000;
+const VERIFICATIONS = Math.round(50_000 * (VERSIONS_PER_CONSUMER / 1_000));
 const CONCURRENCY = 4;
 const TARGET_P95_MS = 20;
 
@@ -160,12 +166,73 @@ async function seed(url: string) {
   return { publishMs, publishes: publications.length, verifyMs, verifications: results.length };
 }
 
+const WEBHOOK_SAMPLES = 60;
+
+/**
+ * Publishes new content for one integration, one consumer version at a time, and times each publish from the
+ * request going out to the webhook it triggers arriving at a receiver on 127.0.0.1.
+ */
+async function webhookLatency(url: string) {
+  const arrivals = new Map<string, () => void>();
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += String(chunk);
+    });
+    req.on('end', () => {
+      res.end('ok');
+      arrivals.get((JSON.parse(body) as { version: string }).version)?.();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const { port } = receiver.address() as { port: number };
+  await call('POST', `${url}/webhooks`, {
+    description: 'latency probe',
+    provider: { name: providerName(0) },
+    events: [{ name: 'contract_requiring_verification_published' }],
+    request: {
+      method: 'POST',
+      url: `http://127.0.0.1:${port}/`,
+      body: { version: '$' + '{pactbroker.consumerVersionNumber}' },
+    },
+  });
+  const c = 0;
+  try {
+    return await latencies(WEBHOOK_SAMPLES, async (i) => {
+      const version = `9.0.${i}`;
+      const arrived = new Promise<void>((resolve) => arrivals.set(version, resolve));
+      await call('POST', `${url}/contracts/publish`, {
+        pacticipantName: consumerName(c),
+        pacticipantVersionNumber: version,
+        branch: 'main',
+        contracts: [
+          {
+            consumerName: consumerName(c),
+            providerName: providerName(0),
+            specification: 'pact',
+            contentType: 'application/json',
+            content: Buffer.from(JSON.stringify(pactContent(c, 0, 100_000 + i))).toString('base64'),
+          },
+        ],
+      });
+      await arrived;
+    });
+  } finally {
+    receiver.closeAllConnections();
+    receiver.close();
+  }
+}
+
 const SERVER = fileURLToPath(new URL('../../packages/broker/src/server.ts', import.meta.url));
 
 /** Starts `src/server.ts` on a free port and reads back the URL it prints. */
-async function startBrokerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBrokerProcess(
+  dataDir: string,
+  postgres?: { url: string; schema: string },
+): Promise<{ url: string; child: ChildProcess }> {
+  const database = postgres ? { BROKER_DATABASE_URL: postgres.url, BROKER_DATABASE_SCHEMA: postgres.schema } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, BROKER_PORT: '0', BROKER_DATA_DIR: dataDir, BROKER_LOG_LEVEL: 'warn' },
+    env: { ...process.env, BROKER_PORT: '0', BROKER_DATA_DIR: dataDir, BROKER_LOG_LEVEL: 'warn', ...database },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -180,13 +247,21 @@ async function startBrokerProcess(dataDir: string): Promise<{ url: string; child
   return { url, child };
 }
 
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'broker-bench-'));
-  const { url, child } = await startBrokerProcess(dir);
+  const postgresUrl = option('--postgres');
+  const postgres = postgresUrl ? { url: postgresUrl, schema: `broker_bench_${randomUUID().slice(0, 8)}` } : undefined;
+  const store = postgres ? 'PostgreSQL' : 'SQLite file';
+  const { url, child } = await startBrokerProcess(dir, postgres);
   const broker = { url };
   try {
     console.log(
-      `Seeding ${CONSUMERS * VERSIONS_PER_CONSUMER} consumer versions, ${CONSUMERS + PROVIDERS} pacticipants, ${VERIFICATIONS} verification results (SQLite file, ${CONCURRENCY} requests in flight)…`,
+      `Seeding ${CONSUMERS * VERSIONS_PER_CONSUMER} consumer versions, ${CONSUMERS + PROVIDERS} pacticipants, ${VERIFICATIONS} verification results (${store}, ${CONCURRENCY} requests in flight)…`,
     );
     const seeded = await seed(broker.url);
     console.log(
@@ -235,6 +310,11 @@ async function main(): Promise<void> {
       `can-i-deploy under load: ${loaded.requests.average.toFixed(0)} requests/s, p50 ${loaded.latency.p50} ms, p97.5 ${loaded.latency.p97_5} ms (10 connections, 5 s)`,
     );
 
+    const webhook = await webhookLatency(broker.url);
+    console.log(
+      `webhook          p50 ${ms(webhook.p50)}  p95 ${ms(webhook.p95)}  (publish sent → contract_requiring_verification_published at the receiver, ${WEBHOOK_SAMPLES} publishes)`,
+    );
+
     if (process.argv.includes('--json')) {
       // For the benchmark suite (scripts/bench/run.ts): one JSON line on stderr.
       const round = (value: number) => Math.round(value * 100) / 100;
@@ -245,6 +325,7 @@ async function main(): Promise<void> {
         canIDeployMs: { p50: round(canIDeploy.p50), p95: round(canIDeploy.p95) },
         matrixMs: { p50: round(matrix.p50), p95: round(matrix.p95) },
         canIDeployUnderLoadPerSecond: Math.round(loaded.requests.average),
+        webhookLatencyMs: { p50: round(webhook.p50), p95: round(webhook.p95) },
       };
       process.stderr.write(`${JSON.stringify(figures)}\n`);
     }
@@ -268,6 +349,7 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await once(child, 'exit');
     await rm(dir, { recursive: true, force: true });
+    if (postgres) await dropSchema(postgres.url, postgres.schema);
   }
 }
 

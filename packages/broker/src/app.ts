@@ -24,11 +24,19 @@ import { pactRoutes } from './routes/pacts.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { webhookExecutionRoutes } from './routes/webhook-executions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { createWebhookRunner, DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhooks/runner.ts';
 
 export interface BuildBrokerConfig {
-  /** A directory for `broker.sqlite`, or `:memory:`. */
+  /** A directory for `broker.sqlite`, or `:memory:`; unused when `databaseUrl` is given. */
   dataDir: string;
+  /** `postgres://…` runs the broker on PostgreSQL (BROKER_DATABASE_URL); SQLite in `dataDir` otherwise. */
+  databaseUrl?: string;
+  /** PostgreSQL schema for the broker's tables, created when missing (BROKER_DATABASE_SCHEMA). */
+  databaseSchema?: string;
+  /** Retry schedule, timeout, allow-list; DEFAULT_WEBHOOK_SETTINGS for what is not given. */
+  webhooks?: Partial<WebhookSettings>;
   /** Public base URL for hrefs; by default each request's own origin. */
   baseUrl?: string;
   auth?: AuthConfig;
@@ -59,9 +67,22 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     const refusal = queryRefusal(request.query);
     if (refusal !== undefined) throw refusal;
   });
-  const database = await openBrokerDatabase(config.dataDir);
-  app.addHook('onClose', () => database.close());
-  app.decorate('broker', { repos: createRepositories(database.db, config.now ?? (() => new Date())) });
+  const database = await openBrokerDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseSchema !== undefined ? { databaseSchema: config.databaseSchema } : {}),
+  });
+  const repos = createRepositories(database.db, config.now ?? (() => new Date()), database.kind);
+  const settings = Object.freeze({ ...DEFAULT_WEBHOOK_SETTINGS, ...config.webhooks });
+  const clock = () => new Date();
+  const runner = createWebhookRunner({ repos, settings, clock, log: app.log });
+  app.addHook('onReady', async () => runner.start());
+  // Attempts under way finish (and are stored) before the database closes.
+  app.addHook('onClose', async () => {
+    await runner.stop();
+    await database.close();
+  });
+  app.decorate('broker', { repos, database: database.description, webhooks: { settings, runner, clock } });
 
   // Clients send JSON as application/json, hal+json or merge-patch+json, and some send an empty body. Nothing
   // else is accepted: fastify's own text/plain parser goes too, so such a body is a 415, not a confusing 400.
@@ -104,6 +125,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       deploymentRoutes,
       matrixRoutes,
       webhookRoutes,
+      webhookExecutionRoutes,
     ]) {
       await broker.register(routes);
     }

@@ -10,7 +10,48 @@ describe('readBrokerConfig', () => {
       dataDir: '.broker',
       logLevel: 'info',
       bodyLimit: 16 * 1024 * 1024,
+      webhooks: {
+        retrySchedule: [10, 60, 120, 300, 600, 1200],
+        timeoutMs: 15_000,
+        allow: { schemes: ['https', 'http'], hosts: [] },
+        pollMs: 1000,
+        run: true,
+      },
     });
+  });
+
+  it('reads the PostgreSQL URL and the webhook settings', () => {
+    const config = readBrokerConfig({
+      BROKER_DATABASE_URL: 'postgres://broker@db:5432/broker',
+      BROKER_DATABASE_SCHEMA: 'pact',
+      BROKER_WEBHOOK_RETRY_SCHEDULE: '5, 30',
+      BROKER_WEBHOOK_TIMEOUT_MS: '2000',
+      BROKER_WEBHOOK_SCHEME_WHITELIST: 'https',
+      BROKER_WEBHOOK_HOST_WHITELIST: '*.ci.example.com, 10.0.0.0/8 /^jenkins-\\d+$/',
+      BROKER_WEBHOOK_RUNNER: 'off',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://broker@db:5432/broker',
+      databaseSchema: 'pact',
+      webhooks: {
+        retrySchedule: [5, 30],
+        timeoutMs: 2000,
+        allow: { schemes: ['https'], hosts: ['*.ci.example.com', '10.0.0.0/8', '/^jenkins-\\d+$/'] },
+        run: false,
+      },
+    });
+    expect(readBrokerConfig({ BROKER_WEBHOOK_RETRY_SCHEDULE: '' }).webhooks.retrySchedule).toEqual([]);
+  });
+
+  it('refuses a database URL that is not PostgreSQL, a bad schedule, scheme or host pattern', () => {
+    for (const env of [
+      { BROKER_DATABASE_URL: 'mysql://db/broker' },
+      { BROKER_WEBHOOK_RETRY_SCHEDULE: '10,soon' },
+      { BROKER_WEBHOOK_SCHEME_WHITELIST: 'ftp' },
+      { BROKER_WEBHOOK_HOST_WHITELIST: '/([a-z/' },
+    ]) {
+      expect(() => readBrokerConfig(env)).toThrow(ConfigError);
+    }
   });
 
   it('reads the body limit in bytes', () => {

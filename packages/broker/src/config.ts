@@ -1,4 +1,5 @@
-import { loadConfig } from '@contract-kit/service-common';
+import { ConfigError, loadConfig } from '@contract-kit/service-common';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhooks/runner.ts';
 
 export interface Credentials {
   username: string;
@@ -28,6 +29,10 @@ export interface BrokerConfig {
   logLevel: string;
   /** Largest request body accepted, in bytes (413 beyond). */
   bodyLimit: number;
+  /** `postgres://…`: run on PostgreSQL instead of SQLite in dataDir. */
+  databaseUrl?: string;
+  databaseSchema?: string;
+  webhooks: Readonly<WebhookSettings>;
 }
 
 /**
@@ -49,6 +54,13 @@ interface BrokerEnv {
   BROKER_BASIC_AUTH_READ_ONLY_PASSWORD?: string;
   BROKER_AUTH_TOKEN?: string;
   BROKER_READ_ONLY_AUTH_TOKEN?: string;
+  BROKER_DATABASE_URL?: string;
+  BROKER_DATABASE_SCHEMA?: string;
+  BROKER_WEBHOOK_RETRY_SCHEDULE: string;
+  BROKER_WEBHOOK_TIMEOUT_MS: number;
+  BROKER_WEBHOOK_SCHEME_WHITELIST: string;
+  BROKER_WEBHOOK_HOST_WHITELIST: string;
+  BROKER_WEBHOOK_RUNNER: 'on' | 'off';
 }
 
 const nonBlank = { type: 'string', minLength: 1 } as const;
@@ -72,6 +84,27 @@ const envSchema = {
     BROKER_BASIC_AUTH_READ_ONLY_PASSWORD: nonBlank,
     BROKER_AUTH_TOKEN: nonBlank,
     BROKER_READ_ONLY_AUTH_TOKEN: nonBlank,
+    // Not DATABASE_URL: UserService reads that one, and both run in one process during `npm run contracts`.
+    BROKER_DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    BROKER_DATABASE_SCHEMA: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+    BROKER_WEBHOOK_RETRY_SCHEDULE: {
+      type: 'string',
+      pattern: '^\\s*(\\d{1,6}(\\s*,\\s*\\d{1,6}){0,19})?\\s*$',
+      default: DEFAULT_WEBHOOK_SETTINGS.retrySchedule.join(','),
+    },
+    BROKER_WEBHOOK_TIMEOUT_MS: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 300_000,
+      default: DEFAULT_WEBHOOK_SETTINGS.timeoutMs,
+    },
+    BROKER_WEBHOOK_SCHEME_WHITELIST: {
+      type: 'string',
+      pattern: '^\\s*(https?)(\\s*,\\s*https?)*\\s*$',
+      default: DEFAULT_WEBHOOK_SETTINGS.allow.schemes.join(','),
+    },
+    BROKER_WEBHOOK_HOST_WHITELIST: { type: 'string', default: '' },
+    BROKER_WEBHOOK_RUNNER: { type: 'string', enum: ['on', 'off'], default: 'on' },
   },
   dependencies: {
     BROKER_BASIC_AUTH_USERNAME: ['BROKER_BASIC_AUTH_PASSWORD'],
@@ -110,6 +143,36 @@ export function normalizeAuth(auth: AuthConfig | undefined): Readonly<AuthConfig
   return Object.keys(normalized).length > 0 ? normalized : undefined;
 }
 
+const list = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+function webhookSettings(raw: BrokerEnv): Readonly<WebhookSettings> {
+  for (const entry of list(raw.BROKER_WEBHOOK_HOST_WHITELIST)) {
+    if (entry.length < 3 || !entry.startsWith('/') || !entry.endsWith('/')) continue;
+    try {
+      new RegExp(entry.slice(1, -1));
+    } catch (err) {
+      throw new ConfigError(
+        'Broker',
+        new Error(`BROKER_WEBHOOK_HOST_WHITELIST: ${entry} is not a regular expression (${(err as Error).message})`),
+      );
+    }
+  }
+  return Object.freeze({
+    retrySchedule: Object.freeze(list(raw.BROKER_WEBHOOK_RETRY_SCHEDULE).map(Number)),
+    timeoutMs: raw.BROKER_WEBHOOK_TIMEOUT_MS,
+    allow: Object.freeze({
+      schemes: Object.freeze(list(raw.BROKER_WEBHOOK_SCHEME_WHITELIST.toLowerCase())),
+      hosts: Object.freeze(list(raw.BROKER_WEBHOOK_HOST_WHITELIST)),
+    }),
+    pollMs: DEFAULT_WEBHOOK_SETTINGS.pollMs,
+    run: raw.BROKER_WEBHOOK_RUNNER === 'on',
+  });
+}
+
 /** Reads the broker's configuration from the environment, once, at the edge. */
 export function readBrokerConfig(env: NodeJS.ProcessEnv = process.env): Readonly<BrokerConfig> {
   const raw = loadConfig<BrokerEnv>('Broker', envSchema, env);
@@ -125,6 +188,9 @@ export function readBrokerConfig(env: NodeJS.ProcessEnv = process.env): Readonly
     dataDir: raw.BROKER_DATA_DIR,
     logLevel: raw.BROKER_LOG_LEVEL,
     bodyLimit: raw.BROKER_BODY_LIMIT,
+    databaseUrl: raw.BROKER_DATABASE_URL,
+    databaseSchema: raw.BROKER_DATABASE_SCHEMA,
+    webhooks: webhookSettings(raw),
     baseUrl: raw.BROKER_BASE_URL ? raw.BROKER_BASE_URL.replace(/\/+$/, '') : undefined,
     auth,
   } as BrokerConfig);

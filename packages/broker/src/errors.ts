@@ -15,6 +15,9 @@ export const BrokerErrorCodes = {
   dbMigrationFailed: StartErrorCodes.dbMigrationFailed,
   invalidRequest: 'BROKER_INVALID_REQUEST',
   contractConflict: 'BROKER_CONTRACT_CONFLICT',
+  mergeConflict: 'BROKER_MERGE_CONFLICT',
+  pacticipantNameMismatch: 'BROKER_PACTICIPANT_NAME_MISMATCH',
+  duplicatePacticipant: 'BROKER_POTENTIAL_DUPLICATE_PACTICIPANT',
   pacticipantNotFound: 'BROKER_PACTICIPANT_NOT_FOUND',
   pacticipantExists: 'BROKER_PACTICIPANT_EXISTS',
   versionNotFound: 'BROKER_VERSION_NOT_FOUND',
@@ -26,6 +29,7 @@ export const BrokerErrorCodes = {
   deployedVersionNotFound: 'BROKER_DEPLOYED_VERSION_NOT_FOUND',
   releasedVersionNotFound: 'BROKER_RELEASED_VERSION_NOT_FOUND',
   webhookNotFound: 'BROKER_WEBHOOK_NOT_FOUND',
+  triggeredWebhookNotFound: 'BROKER_TRIGGERED_WEBHOOK_NOT_FOUND',
   unauthorized: 'BROKER_UNAUTHORIZED',
   forbidden: 'BROKER_FORBIDDEN',
   forbiddenKey: 'BROKER_FORBIDDEN_KEY',
@@ -79,6 +83,47 @@ export class ContractConflictError extends ServiceError {
       { type: 'info', text: diff },
     ];
     this.errors = { contracts: [message] };
+  }
+}
+
+/** `onConflict: merge` (or PATCH) would replace interactions with ones of a different request. */
+export class MergeConflictError extends ServiceError {
+  readonly notices: Notice[];
+  readonly errors: Record<string, string[]>;
+  constructor(consumer: string, version: string, provider: string, interactions: string[]) {
+    const message =
+      `Cannot merge the pact for ${consumer} version ${version} and provider ${provider}: these interactions have ` +
+      `the same description and provider states as published ones but a different request: ${interactions.join(', ')}. ` +
+      'Give them their own descriptions or states, or publish under a new consumer version.';
+    super(409, BrokerErrorCodes.mergeConflict, message, { details: { consumer, version, provider, interactions } });
+    this.notices = [{ type: 'error', text: message }];
+    this.errors = { contracts: [message] };
+  }
+}
+
+/** A legacy pact PUT/PATCH whose path names another consumer or provider than the pact does. */
+export class PacticipantNameMismatchError extends ServiceError {
+  readonly errors: Record<string, string[]>;
+  constructor(role: 'consumer' | 'provider', inPath: string, inPact: string) {
+    const message = `The ${role} name '${inPact}' in the pact does not match the ${role} name '${inPath}' in the path`;
+    super(400, BrokerErrorCodes.pacticipantNameMismatch, message, { details: { role, inPath, inPact } });
+    this.errors = { [role]: [message] };
+  }
+}
+
+/** A first publish for a name very like an existing pacticipant's (`Foo Service` beside `Foo`): likely a typo. */
+export class PotentialDuplicatePacticipantError extends ServiceError {
+  readonly notices: Notice[];
+  readonly errors: Record<string, string[]>;
+  constructor(name: string, existing: string[]) {
+    const message =
+      `This is the first time a pact has been published for "${name}", and the name is very like ` +
+      `${existing.map((n) => `"${n}"`).join(', ')}. If you meant one of those, correct the pact's configuration and ` +
+      `publish again. If "${name}" is new, create it first (pact broker create-or-update-pacticipant --name "${name}"), ` +
+      'then publish again.';
+    super(409, BrokerErrorCodes.duplicatePacticipant, message, { details: { name, existing } });
+    this.notices = [{ type: 'error', text: message }];
+    this.errors = { pacticipantNames: [message] };
   }
 }
 
@@ -157,6 +202,14 @@ export class ReleasedVersionNotFoundError extends ServiceError {
 export class WebhookNotFoundError extends ServiceError {
   constructor(uuid: string) {
     super(404, BrokerErrorCodes.webhookNotFound, `No webhook with uuid '${uuid}' found`);
+  }
+}
+
+export class TriggeredWebhookNotFoundError extends ServiceError {
+  constructor(uuid: string) {
+    super(404, BrokerErrorCodes.triggeredWebhookNotFound, `No triggered webhook with UUID ${uuid} found`, {
+      details: { uuid },
+    });
   }
 }
 

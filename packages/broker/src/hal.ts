@@ -75,6 +75,13 @@ export function createUrls(base: string) {
     releasedVersion: (uuid: string) => `${base}/released-versions/${seg(uuid)}`,
     webhooks: () => `${base}/webhooks`,
     webhook: (uuid: string) => `${base}/webhooks/${seg(uuid)}`,
+    executeWebhook: (uuid: string) => `${base}/webhooks/${seg(uuid)}/execute`,
+    executeUnsavedWebhook: () => `${base}/webhooks/execute`,
+    triggeredWebhookLogs: (uuid: string) => `${base}/triggered-webhooks/${seg(uuid)}/logs`,
+    pactTriggeredWebhooks: (provider: string, consumer: string, consumerVersion: string) =>
+      `${pactsBetween(provider, consumer)}/version/${seg(consumerVersion)}/triggered-webhooks`,
+    verificationTriggeredWebhooks: (provider: string, consumer: string, sha: string, number: number) =>
+      `${pactVersion(provider, consumer, sha)}/verification-results/${number}/triggered-webhooks`,
     publishContracts: () => `${base}/contracts/publish`,
   };
 }

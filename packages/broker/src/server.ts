@@ -10,10 +10,14 @@ async function main(): Promise<void> {
     ...(config.auth ? { auth: config.auth } : {}),
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+    webhooks: config.webhooks,
   });
   const url = await serveUntilSignalled(app, { host: config.host, port: config.port });
   // Printed, not only logged: `npm run broker` users (and the broker benchmark) read the URL from here.
-  console.log(`Pact Broker listening at ${url} (data: ${config.dataDir})`);
+  const data = config.databaseUrl ? app.broker.database : config.dataDir;
+  console.log(`Pact Broker listening at ${url} (data: ${data})`);
 }
 
 main().catch((err: unknown) => reportStartFailure('Pact Broker', err));

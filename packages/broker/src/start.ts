@@ -1,5 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
-import { buildBroker } from './app.ts';
+import { type BuildBrokerConfig, buildBroker } from './app.ts';
 import type { AuthConfig } from './config.ts';
 
 export interface StartBrokerOptions {
@@ -11,6 +11,10 @@ export interface StartBrokerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes (see BROKER_BODY_LIMIT). */
   bodyLimit?: number;
+  /** `postgres://…` runs on PostgreSQL (see BROKER_DATABASE_URL). */
+  databaseUrl?: string;
+  databaseSchema?: string;
+  webhooks?: BuildBrokerConfig['webhooks'];
 }
 
 export interface RunningBroker {
@@ -26,6 +30,9 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.databaseSchema !== undefined ? { databaseSchema: options.databaseSchema } : {}),
+    ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   try {

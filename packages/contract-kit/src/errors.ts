@@ -15,6 +15,8 @@ export const ContractKitErrorCodes = {
   brokerCommandFailed: 'CK_BROKER_COMMAND_FAILED',
   noPactsForSelectors: 'CK_NO_PACTS_FOR_SELECTORS',
   pactsNotLoaded: 'CK_PACTS_NOT_LOADED',
+  pactInputInvalid: 'CK_PACT_INPUT_INVALID',
+  diffSourceInvalid: 'CK_DIFF_SOURCE_INVALID',
 } as const;
 
 export type ContractKitErrorCode = (typeof ContractKitErrorCodes)[keyof typeof ContractKitErrorCodes];

@@ -2,6 +2,7 @@ export { checkBroker, defaultBrokerTimeoutMs } from './broker-client/http.ts';
 export {
   canIDeploy,
   type DeployDecision,
+  type DeployReason,
   describeSelection,
   ensureEnvironment,
   type PublishOptions,

@@ -73,6 +73,11 @@ const table: [string, RoutePolicy][] = [
   ['/webhooks', { GET: 'read', POST: 'write' }],
   ['/webhooks/:uuid', { GET: 'read', PUT: 'write', DELETE: 'write' }],
   ['/webhooks/provider/:provider/consumer/:consumer', { POST: 'write' }],
+  ['/webhooks/execute', { POST: 'write' }],
+  ['/webhooks/:uuid/execute', { POST: 'write' }],
+  [`${between}/version/:version/triggered-webhooks`, read],
+  [`${between}/pact-version/:sha/verification-results/:number/triggered-webhooks`, read],
+  ['/triggered-webhooks/:uuid/logs', read],
 ];
 
 export const ROUTE_POLICY: ReadonlyMap<string, RoutePolicy> = new Map(

@@ -1,4 +1,5 @@
 import type { Clock, Db } from './database.ts';
+import { createPacticipantsRepository } from './pacticipants-repository.ts';
 import type { BranchRow } from './schema.ts';
 
 export interface BranchVersionRef {
@@ -9,6 +10,7 @@ export interface BranchVersionRef {
 }
 
 export function createBranchesRepository(db: Db, now: Clock) {
+  const pacticipants = createPacticipantsRepository(db, now);
   return {
     find(pacticipantId: number, name: string): Promise<BranchRow | undefined> {
       return db
@@ -42,9 +44,13 @@ export function createBranchesRepository(db: Db, now: Clock) {
         .executeTakeFirstOrThrow();
     },
 
-    /** Returns whether the version was newly added to the branch. */
+    /**
+     * Returns whether the version was newly added to the branch. Every way a branch version is created (publish,
+     * a version PUT, the verifier's branch PUT) may set the main branch, as on the real broker.
+     */
     async addVersion(pacticipantId: number, name: string, versionId: number): Promise<boolean> {
       const branch = await this.findOrCreate(pacticipantId, name);
+      await pacticipants.adoptMainBranchCandidate(pacticipantId, name);
       const result = await db
         .insertInto('branch_versions')
         .values({

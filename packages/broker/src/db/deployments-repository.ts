@@ -32,10 +32,16 @@ export interface ReleasedVersion {
   supportEndedAt: string | null;
 }
 
+export interface EnvironmentRef {
+  name: string;
+  uuid: string;
+}
+
 export interface DeploymentFilter {
   environmentId?: number;
   pacticipantId?: number;
   versionId?: number;
+  versionNumber?: string;
   applicationInstance?: string;
   currentOnly?: boolean;
 }
@@ -225,8 +231,62 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
       if (filter.environmentId !== undefined) query = query.where('r.environment_id', '=', filter.environmentId);
       if (filter.pacticipantId !== undefined) query = query.where('r.pacticipant_id', '=', filter.pacticipantId);
       if (filter.versionId !== undefined) query = query.where('r.version_id', '=', filter.versionId);
+      if (filter.versionNumber !== undefined) query = query.where('v.number', '=', filter.versionNumber);
       if (filter.currentOnly) query = query.where('r.currently_supported', '=', 1);
       return (await query.orderBy('r.id').execute()).map(toReleased);
+    },
+
+    /** The versions of a pacticipant currently deployed or released (and supported) in the environment, latest first. */
+    async versionsIn(environmentId: number, pacticipantId: number): Promise<{ id: number; number: string }[]> {
+      return db
+        .selectFrom('versions as v')
+        .select(['v.id as id', 'v.number as number'])
+        .where('v.id', 'in', (eb) =>
+          eb
+            .selectFrom('deployed_versions')
+            .select('version_id')
+            .where('environment_id', '=', environmentId)
+            .where('currently_deployed', '=', 1)
+            .where('pacticipant_id', '=', pacticipantId)
+            .union(
+              eb
+                .selectFrom('released_versions')
+                .select('version_id')
+                .where('environment_id', '=', environmentId)
+                .where('currently_supported', '=', 1)
+                .where('pacticipant_id', '=', pacticipantId),
+            ),
+        )
+        .orderBy('v.id', 'desc')
+        .execute();
+    },
+
+    /** Per version, the environments it is currently deployed to or released (and supported) in. */
+    async currentEnvironmentsOf(versionIds: readonly number[]): Promise<Map<number, EnvironmentRef[]>> {
+      const byVersion = new Map<number, EnvironmentRef[]>();
+      if (versionIds.length === 0) return byVersion;
+      const ids = [...new Set(versionIds)];
+      const rows = await db
+        .selectFrom('deployed_versions as d')
+        .innerJoin('environments as e', 'e.id', 'd.environment_id')
+        .select(['d.version_id', 'e.name', 'e.uuid'])
+        .where('d.version_id', 'in', ids)
+        .where('d.currently_deployed', '=', 1)
+        .union(
+          db
+            .selectFrom('released_versions as r')
+            .innerJoin('environments as e', 'e.id', 'r.environment_id')
+            .select(['r.version_id', 'e.name', 'e.uuid'])
+            .where('r.version_id', 'in', ids)
+            .where('r.currently_supported', '=', 1),
+        )
+        .execute();
+      for (const row of rows) {
+        const list = byVersion.get(row.version_id) ?? [];
+        list.push({ name: row.name, uuid: row.uuid });
+        byVersion.set(row.version_id, list);
+      }
+      return byVersion;
     },
 
     async endSupport(id: number): Promise<void> {

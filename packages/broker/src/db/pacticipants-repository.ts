@@ -19,6 +19,9 @@ function columns(fields: PacticipantFields) {
   return out;
 }
 
+/** Branch names that make a pacticipant's main branch when it has none yet. */
+export const MAIN_BRANCH_CANDIDATES: readonly string[] = ['develop', 'main', 'master'];
+
 export function createPacticipantsRepository(db: Db, now: Clock) {
   return {
     findByName(name: string): Promise<PacticipantRow | undefined> {
@@ -66,8 +69,12 @@ export function createPacticipantsRepository(db: Db, now: Clock) {
         .executeTakeFirstOrThrow();
     },
 
-    /** Sets the main branch only where none is configured yet. */
-    async setMainBranchIfUnset(id: number, branch: string): Promise<void> {
+    /**
+     * The real broker's automatic main-branch detection: a branch (or tag) named develop, main or master becomes
+     * the main branch of a pacticipant that has none yet, whichever client created it.
+     */
+    async adoptMainBranchCandidate(id: number, branch: string): Promise<void> {
+      if (!MAIN_BRANCH_CANDIDATES.includes(branch)) return;
       await db
         .updateTable('pacticipants')
         .set({ main_branch: branch, updated_at: now().toISOString() })

@@ -230,6 +230,8 @@ export function createPactsRepository(db: Db, now: Clock) {
             created_at: at,
             updated_at: at,
           })
+          // Another instance publishing the same consumer version at the same moment got there first.
+          .onConflict((oc) => oc.columns(['consumer_version_id', 'provider_id']).doNothing())
           .execute();
       } else if (existing.pact_version_id !== pactVersionId) {
         await db

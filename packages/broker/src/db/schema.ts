@@ -120,7 +120,7 @@ export interface ReleasedVersionsTable {
   support_ended_at: string | null;
 }
 
-/** Webhooks are stored and served, never executed. */
+/** A webhook definition; `request` is the JSON template it sends. */
 export interface WebhooksTable {
   id: Generated<number>;
   uuid: string;
@@ -136,6 +136,39 @@ export interface WebhooksTable {
   updated_at: string;
 }
 
+export type TriggeredWebhookStatus = 'not_run' | 'retrying' | 'success' | 'failure';
+
+/** One webhook to run for one event: the queue. `context` holds the template parameters, resolved when triggered. */
+export interface TriggeredWebhooksTable {
+  id: Generated<number>;
+  uuid: string;
+  webhook_uuid: string;
+  event_name: string;
+  /** `resource_creation` (an event) or `user` (POST …/execute). */
+  trigger_type: string;
+  consumer_id: number;
+  provider_id: number;
+  consumer_version_id: number | null;
+  verification_id: number | null;
+  context: string;
+  status: TriggeredWebhookStatus;
+  attempts_made: number;
+  /** ISO time the next attempt is due. */
+  next_attempt_at: string;
+  /** While an instance runs an attempt, no other instance takes the row before this ISO time. */
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookExecutionsTable {
+  id: Generated<number>;
+  triggered_webhook_id: number;
+  success: Flag;
+  logs: string;
+  created_at: string;
+}
+
 export interface BrokerDatabase {
   pacticipants: PacticipantsTable;
   versions: VersionsTable;
@@ -149,6 +182,8 @@ export interface BrokerDatabase {
   deployed_versions: DeployedVersionsTable;
   released_versions: ReleasedVersionsTable;
   webhooks: WebhooksTable;
+  triggered_webhooks: TriggeredWebhooksTable;
+  webhook_executions: WebhookExecutionsTable;
 }
 
 export type PacticipantRow = Selectable<PacticipantsTable>;
@@ -162,3 +197,4 @@ export type EnvironmentRow = Selectable<EnvironmentsTable>;
 export type DeployedVersionRow = Selectable<DeployedVersionsTable>;
 export type ReleasedVersionRow = Selectable<ReleasedVersionsTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
+export type TriggeredWebhookRow = Selectable<TriggeredWebhooksTable>;

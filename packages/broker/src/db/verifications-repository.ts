@@ -1,3 +1,4 @@
+import type { DatabaseKind } from '@contract-kit/service-common';
 import type { Clock, Db } from './database.ts';
 import type { Flag } from './schema.ts';
 
@@ -40,7 +41,7 @@ function parse(text: string | null): unknown {
   return text === null ? null : JSON.parse(text);
 }
 
-export function createVerificationsRepository(db: Db, now: Clock) {
+export function createVerificationsRepository(db: Db, now: Clock, kind: DatabaseKind = 'sqlite') {
   const base = () =>
     db
       .selectFrom('verifications as v')
@@ -91,6 +92,11 @@ export function createVerificationsRepository(db: Db, now: Clock) {
 
   return {
     async create(input: NewVerificationInput): Promise<Verification> {
+      // Two instances on one PostgreSQL database posting results for the same content would both read the same
+      // last number: the pact version's row is locked until this transaction ends. (SQLite has one writer.)
+      if (kind === 'postgres') {
+        await db.selectFrom('pact_versions').select('id').where('id', '=', input.pactVersionId).forUpdate().execute();
+      }
       const previous = await db
         .selectFrom('verifications')
         .select((eb) => eb.fn.max('number').as('last'))
@@ -137,6 +143,17 @@ export function createVerificationsRepository(db: Db, now: Clock) {
         .limit(1)
         .executeTakeFirst();
       return row && toVerification(row);
+    },
+
+    async exists(pactVersionId: number, providerVersionId: number): Promise<boolean> {
+      const row = await db
+        .selectFrom('verifications')
+        .select('id')
+        .where('pact_version_id', '=', pactVersionId)
+        .where('provider_version_id', '=', providerVersionId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async forProviderVersion(providerVersionId: number): Promise<Verification[]> {

@@ -71,6 +71,22 @@ export function createWebhooksRepository(db: Db, now: Clock) {
       return row && toWebhook(row);
     },
 
+    /**
+     * Enabled webhooks for an event between two pacticipants: scoped to them or to no one. A webhook scoped by
+     * label matches nobody, since this broker keeps no labels.
+     */
+    async toTrigger(consumerId: number, providerId: number, eventName: string): Promise<Webhook[]> {
+      const rows = await base()
+        .where('w.enabled', '=', 1)
+        .where((eb) => eb.or([eb('w.consumer_id', 'is', null), eb('w.consumer_id', '=', consumerId)]))
+        .where((eb) => eb.or([eb('w.provider_id', 'is', null), eb('w.provider_id', '=', providerId)]))
+        .where('w.consumer_label', 'is', null)
+        .where('w.provider_label', 'is', null)
+        .orderBy('w.id')
+        .execute();
+      return rows.map(toWebhook).filter((w) => w.events.some((e) => e.name === eventName));
+    },
+
     async list(): Promise<Webhook[]> {
       return (await base().orderBy('w.id').execute()).map(toWebhook);
     },

@@ -6,14 +6,8 @@ import {
   toErrorBody,
 } from '@contract-kit/service-common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  BodyTooLargeError,
-  BrokerValidationError,
-  ContractConflictError,
-  MethodNotAllowedError,
-  RouteNotFoundError,
-} from '../errors.ts';
-import { responseContentType } from './negotiation.ts';
+import { BodyTooLargeError, BrokerValidationError, MethodNotAllowedError, RouteNotFoundError } from '../errors.ts';
+import { errorContentType, wantsProblemJson } from './negotiation.ts';
 
 const JSON_MEDIA_TYPES = 'application/json, application/hal+json or application/merge-patch+json';
 
@@ -45,6 +39,20 @@ function translate(err: FastifyError, bodyLimit: number): unknown {
   return err;
 }
 
+/**
+ * The RFC 9457 members a problem+json client reads, beside the broker's own error fields (which stay, so every
+ * client can rely on `{ statusCode, code, error, message }`).
+ */
+function problemFields(body: Record<string, unknown>, root: string | undefined) {
+  const code = String(body.code).toLowerCase().replace(/_/g, '-');
+  return {
+    type: `${(root ?? '/').replace(/\/$/, '')}/problem/${code}`,
+    title: body.error,
+    detail: body.message,
+    status: body.statusCode,
+  };
+}
+
 /** HTTP methods a route may be registered for; OPTIONS is not, so it is always a 405 on a known resource. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -59,14 +67,16 @@ export function registerBrokerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
     const error = translate(err as FastifyError, bodyLimit);
     const body: Record<string, unknown> = { ...toErrorBody(error) };
-    if (error instanceof BrokerValidationError || error instanceof ContractConflictError) body.errors = error.errors;
-    if (error instanceof ContractConflictError) body.notices = error.notices;
+    // The broker's own errors may carry the `errors` and `notices` members the official clients print.
+    if (error instanceof ServiceError && 'errors' in error) body.errors = error.errors;
+    if (error instanceof ServiceError && 'notices' in error) body.notices = error.notices;
     const statusCode = body.statusCode as number;
     if (statusCode >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.code, statusCode }, body.message as string);
     // A 413 is sent before the body has been read: closing stops the client from sending the rest.
     if (statusCode === 413) reply.header('Connection', 'close');
-    return reply.code(statusCode).type(responseContentType(request.headers.accept)).send(body);
+    if (wantsProblemJson(request.headers.accept)) Object.assign(body, problemFields(body, request.urls?.index()));
+    return reply.code(statusCode).type(errorContentType(request.headers.accept)).send(body);
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -76,7 +86,9 @@ export function registerBrokerErrorHandling(app: FastifyInstance): void {
         ? new MethodNotAllowedError(request.method, request.url.split('?')[0] ?? '/', allowed)
         : new RouteNotFoundError(request.method, request.url);
     if (allowed.length > 0) reply.header('Allow', allowed.join(', '));
-    return reply.code(error.statusCode).type(responseContentType(request.headers.accept)).send(toErrorBody(error));
+    const body: Record<string, unknown> = { ...toErrorBody(error) };
+    if (wantsProblemJson(request.headers.accept)) Object.assign(body, problemFields(body, request.urls?.index()));
+    return reply.code(error.statusCode).type(errorContentType(request.headers.accept)).send(body);
   });
 }
 

@@ -11,3 +11,15 @@ export function responseContentType(accept: string | string[] | undefined): stri
   if (values === '' || values.includes('hal+json') || values.includes('*/*')) return HAL_CONTENT_TYPE;
   return values.includes('application/json') ? JSON_CONTENT_TYPE : HAL_CONTENT_TYPE;
 }
+
+const PROBLEM_CONTENT_TYPE = 'application/problem+json;charset=utf-8';
+
+/** Whether the client asked for errors as RFC 9457 problem details, as the real broker offers. */
+export function wantsProblemJson(accept: string | string[] | undefined): boolean {
+  return (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase().includes('application/problem+json');
+}
+
+/** The media type of an error response: problem+json when asked for, else as for any response. */
+export function errorContentType(accept: string | string[] | undefined): string {
+  return wantsProblemJson(accept) ? PROBLEM_CONTENT_TYPE : responseContentType(accept);
+}

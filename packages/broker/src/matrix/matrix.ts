@@ -1,18 +1,53 @@
-import type { Db } from '../db/database.ts';
+import type { BranchVersionRef } from '../db/branches-repository.ts';
+import type { EnvironmentRef } from '../db/deployments-repository.ts';
 import type { Environment } from '../db/environments-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow } from '../db/schema.ts';
+import type { TagRow } from '../db/tags-repository.ts';
 import { BrokerValidationError } from '../errors.ts';
+import { createUrls } from '../hal.ts';
 import type { IgnoreSelector, MatrixQuery } from './query.ts';
+import { nextSteps, ReasonCodes } from './reasons.ts';
 import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
-import { applyLatestBy, loadRows, type MatrixRow } from './rows.ts';
+import { applyLatestBy, type MatrixRow } from './rows.ts';
 import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
+
+/** What the matrix document shows of each version in its rows. */
+export interface VersionDetails {
+  branches: BranchVersionRef[];
+  tags: TagRow[];
+  environments: EnvironmentRef[];
+}
 
 export interface MatrixResult {
   summary: MatrixSummary;
   notices: MatrixNotice[];
   /** Rows to show: considered first, then ignored; filtered by `success[]`, cut at `limit`. */
   rows: MatrixRow[];
+  /** By version id, every consumer and provider version in `rows`: rendering needs nothing more. */
+  versions: Map<number, VersionDetails>;
+}
+
+/** Branches, tags and environments of the versions shown, three queries for all the rows. */
+async function detailsOf(repos: Repositories, rows: MatrixRow[]): Promise<Map<number, VersionDetails>> {
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) =>
+        r.providerVersionId === null ? [r.consumerVersionId] : [r.consumerVersionId, r.providerVersionId],
+      ),
+    ),
+  ];
+  const [branches, tags, environments] = [
+    await repos.branches.forVersions(ids),
+    await repos.tags.forVersions(ids),
+    await repos.deployments.currentEnvironmentsOf(ids),
+  ];
+  return new Map(
+    ids.map((id) => [
+      id,
+      { branches: branches.get(id) ?? [], tags: tags.get(id) ?? [], environments: environments.get(id) ?? [] },
+    ]),
+  );
 }
 
 async function lookUp(repos: Repositories, query: MatrixQuery) {
@@ -32,33 +67,6 @@ async function lookUp(repos: Repositories, query: MatrixQuery) {
   }
   if (errors.length > 0) throw new BrokerValidationError(errors);
   return { pacticipants, environments };
-}
-
-async function providersOf(db: Db, consumer: ResolvedVersions): Promise<number[]> {
-  let query = db
-    .selectFrom('pact_publications')
-    .select('provider_id')
-    .distinct()
-    .where('consumer_id', '=', consumer.pacticipant.id);
-  if (consumer.versions !== 'all') {
-    if (consumer.versions.length === 0) return [];
-    query = query.where(
-      'consumer_version_id',
-      'in',
-      consumer.versions.map((v) => v.id),
-    );
-  }
-  return (await query.execute()).map((r) => r.provider_id);
-}
-
-async function consumersOf(db: Db, providerId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('pact_publications')
-    .select('consumer_id')
-    .distinct()
-    .where('provider_id', '=', providerId)
-    .execute();
-  return rows.map((r) => r.consumer_id);
 }
 
 const party = (resolved: ResolvedVersions) => ({ id: resolved.pacticipant.id, name: resolved.pacticipant.name });
@@ -83,7 +91,13 @@ function sortRows(rows: MatrixRow[]): MatrixRow[] {
  * Resolves the selectors to versions, loads the rows between them (inferring the integrated pacticipants and
  * their versions when only one selector is given), and decides whether the selection is deployable.
  */
-export async function computeMatrix(repos: Repositories, query: MatrixQuery): Promise<MatrixResult> {
+export async function computeMatrix(
+  repos: Repositories,
+  query: MatrixQuery,
+  /** The pact's URL for a row, named in the next steps; its path when not given. */
+  pactUrl: (row: MatrixRow) => string = (r) =>
+    createUrls('').pact(r.providerName, r.consumerName, r.consumerVersionNumber),
+): Promise<MatrixResult> {
   const { pacticipants, environments } = await lookUp(repos, query);
   const specified: ResolvedVersions[] = [];
   for (const selector of query.selectors) {
@@ -96,8 +110,8 @@ export async function computeMatrix(repos: Repositories, query: MatrixQuery): Pr
   let rows: MatrixRow[] = [];
   const [only] = specified;
   if (specified.length === 1 && only) {
-    const providers = new Set(await providersOf(repos.db, only));
-    const consumers = new Set(await consumersOf(repos.db, only.pacticipant.id));
+    const providers = new Set(await repos.matrix.providersOf(only.pacticipant.id, only.versions));
+    const consumers = new Set(await repos.matrix.consumersOf(only.pacticipant.id));
     const others = await repos.pacticipants.findByIds([...new Set([...providers, ...consumers])]);
     for (const other of others) {
       const id = other.id;
@@ -105,9 +119,9 @@ export async function computeMatrix(repos: Repositories, query: MatrixQuery): Pr
       const target = await resolveTarget(repos, other, query.target, environments);
       targets.set(id, target);
       if (providers.has(id))
-        rows.push(...(await loadRows(repos.db, party(only), only.versions, party(target), target.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(only), only.versions, party(target), target.versions)));
       if (consumers.has(id))
-        rows.push(...(await loadRows(repos.db, party(target), target.versions, party(only), only.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(only), only.versions)));
     }
   } else {
     const seen = new Set<string>();
@@ -118,7 +132,7 @@ export async function computeMatrix(repos: Repositories, query: MatrixQuery): Pr
         seen.add(key);
         targets.set(provider.pacticipant.id, provider);
         rows.push(
-          ...(await loadRows(repos.db, party(consumer), consumer.versions, party(provider), provider.versions)),
+          ...(await repos.matrix.loadRows(party(consumer), consumer.versions, party(provider), provider.versions)),
         );
       }
     }
@@ -134,15 +148,39 @@ export async function computeMatrix(repos: Repositories, query: MatrixQuery): Pr
     missing: specified
       .filter((s) => s.versions !== 'all' && s.versions.length === 0)
       .filter((s) => !matchesIgnore(query.ignore, s.pacticipant.name, null))
-      .map((s) => s.missingText),
+      .map((s) => ({
+        text: s.missingText,
+        ...(s.missingCode ? { code: s.missingCode } : {}),
+        ...(s.missingNextStep ? { nextStep: s.missingNextStep } : {}),
+      })),
     describeTarget: (row) => {
       if (specified.length === 1 && only && row.providerId === only.pacticipant.id) return only.description;
       const target = targets.get(row.providerId);
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
+    explainUnknown: (row) => {
+      const target = targets.get(row.providerId);
+      const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);
+      if (isTarget && target?.hint !== undefined && target.missingCode) {
+        return {
+          code: target.missingCode,
+          ...(target.missingNextStep ? { nextStep: target.missingNextStep } : {}),
+        };
+      }
+      return { code: ReasonCodes.verificationNotPublished, nextStep: nextSteps.verify(row.providerName, pactUrl(row)) };
+    },
+    explainFailure: (row) => {
+      const step = nextSteps.fixFailure(row.providerName, row.consumerName, pactUrl(row));
+      if (!row.pending) return step;
+      return {
+        ...step,
+        text: `The pact was pending for ${row.providerName} then, so its build passed, but deploying needs a successful verification. ${step.text}`,
+      };
+    },
   });
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
-  return { summary, notices, rows: sortRows(shown).slice(0, query.limit) };
+  const shownRows = sortRows(shown).slice(0, query.limit);
+  return { summary, notices, rows: shownRows, versions: await detailsOf(repos, shownRows) };
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Environment } from '../db/environments-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
 import type { MatrixQuery, MatrixSelector } from './query.ts';
+import { type NextStep, nextSteps, type ReasonCode, ReasonCodes } from './reasons.ts';
 import type { VersionRef, VersionSet } from './rows.ts';
 
 /** A selector turned into concrete versions, with words for the reasons. */
@@ -13,29 +13,13 @@ export interface ResolvedVersions {
   description: string;
   /** Said when no version matched, e.g. "No version with number 9.9.9 exists for Bar". */
   missingText: string;
+  /** The can-i-deploy reason when no version matched, and what to do about it. */
+  missingCode?: ReasonCode;
+  missingNextStep?: NextStep;
 }
 
 const refs = (rows: (VersionRow | undefined)[]): VersionRef[] =>
   rows.filter((r): r is VersionRow => r !== undefined).map((r) => ({ id: r.id, number: r.number }));
-
-/** The versions currently deployed or released (and supported) in the environment, latest first: one query. */
-async function inEnvironment(
-  repos: Repositories,
-  pacticipantId: number,
-  environment: Environment,
-): Promise<VersionRef[]> {
-  const { rows } = await sql<VersionRef>`
-    select v.id as id, v.number as number from versions v
-    where v.id in (
-      select version_id from deployed_versions
-      where environment_id = ${environment.id} and currently_deployed = 1 and pacticipant_id = ${pacticipantId}
-      union
-      select version_id from released_versions
-      where environment_id = ${environment.id} and currently_supported = 1 and pacticipant_id = ${pacticipantId}
-    )
-    order by v.id desc`.execute(repos.db);
-  return rows;
-}
 
 export async function resolveSelector(
   repos: Repositories,
@@ -51,15 +35,19 @@ export async function resolveSelector(
       versions: refs([await versions.find(pacticipant.id, selector.version)]),
       description: `version ${selector.version} of ${p}`,
       missingText: `No version with number ${selector.version} exists for ${p}`,
+      missingCode: ReasonCodes.versionNotFound,
+      missingNextStep: nextSteps.publishVersion(p, selector.version),
     };
   }
   if (selector.environment !== undefined) {
     const environment = environments.get(selector.environment) as Environment;
     return {
       pacticipant,
-      versions: await inEnvironment(repos, pacticipant.id, environment),
+      versions: await repos.deployments.versionsIn(environment.id, pacticipant.id),
       description: `the version of ${p} currently in ${environment.name}`,
       missingText: `No version of ${p} is currently recorded as deployed or released in ${environment.name}`,
+      missingCode: ReasonCodes.noVersionInEnvironment,
+      missingNextStep: nextSteps.recordDeployment(p, environment.name),
     };
   }
   if (selector.tag !== undefined) {
@@ -70,12 +58,16 @@ export async function resolveSelector(
           versions: refs([await versions.latestWithTag(pacticipant.id, tag)]),
           description: `the latest version of ${p} with tag ${tag}`,
           missingText: `No version of ${p} with tag ${tag} exists`,
+          missingCode: ReasonCodes.noVersionWithTag,
+          missingNextStep: nextSteps.publishOnBranch(p, `with tag ${tag}`),
         }
       : {
           pacticipant,
           versions: refs(await versions.withTag(pacticipant.id, tag)),
           description: `the versions of ${p} with tag ${tag}`,
           missingText: `No version of ${p} with tag ${tag} exists`,
+          missingCode: ReasonCodes.noVersionWithTag,
+          missingNextStep: nextSteps.publishOnBranch(p, `with tag ${tag}`),
         };
   }
   const branch = selector.mainBranch ? (pacticipant.main_branch ?? undefined) : selector.branch;
@@ -85,6 +77,8 @@ export async function resolveSelector(
       versions: [],
       description: `the latest version of ${p} from the main branch`,
       missingText: `${p} has no main branch configured`,
+      missingCode: ReasonCodes.noMainBranch,
+      missingNextStep: nextSteps.setMainBranch(p),
     };
   }
   if (branch !== undefined) {
@@ -95,12 +89,16 @@ export async function resolveSelector(
           versions: refs([await versions.latestOnBranch(pacticipant.id, branch)]),
           description: `the latest version of ${p} from branch ${branch}`,
           missingText: `No version of ${p} from branch ${branch} exists`,
+          missingCode: ReasonCodes.noVersionOnBranch,
+          missingNextStep: nextSteps.publishOnBranch(p, `from branch ${branch}`),
         }
       : {
           pacticipant,
           versions: refs(await versions.onBranch(pacticipant.id, branch)),
           description: `the versions of ${p} from branch ${branch}`,
           missingText: `No version of ${p} from branch ${branch} exists`,
+          missingCode: ReasonCodes.noVersionOnBranch,
+          missingNextStep: nextSteps.publishOnBranch(p, `from branch ${branch}`),
         };
   }
   if (selector.latest) {
@@ -109,6 +107,8 @@ export async function resolveSelector(
       versions: refs([await versions.latest(pacticipant.id)]),
       description: `the latest version of ${p}`,
       missingText: `No version of ${p} exists`,
+      missingCode: ReasonCodes.versionNotFound,
+      missingNextStep: nextSteps.publishOnBranch(p, 'for the first time'),
     };
   }
   return { pacticipant, versions: 'all', description: `any version of ${p}`, missingText: `No version of ${p} exists` };

@@ -17,6 +17,7 @@ const row = (overrides: Partial<MatrixRow>): MatrixRow => ({
   verificationId: 1,
   verificationNumber: 1,
   success: true,
+  pending: false,
   verifiedAt: '2024-01-01T00:00:00.000Z',
   ignored: false,
   ...overrides,
@@ -33,6 +34,7 @@ describe('summarize', () => {
       success: 1,
       failed: 0,
       unknown: 0,
+      reasons: [{ code: 'ALL_VERIFIED', deployable: true, text: summary.reason }],
     });
     expect(notices).toEqual([{ type: 'success', text: summary.reason }]);
   });
@@ -48,6 +50,13 @@ describe('summarize', () => {
       success: 1,
       failed: 1,
       unknown: 0,
+      reasons: [
+        {
+          code: 'VERIFICATION_FAILED',
+          deployable: false,
+          text: 'The verification for the pact between version 1.0.0 of Foo and version 2.0.0 of Bar failed',
+        },
+      ],
     });
   });
 

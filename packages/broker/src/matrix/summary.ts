@@ -1,3 +1,4 @@
+import { type NextStep, type Reason, type ReasonCode, ReasonCodes } from './reasons.ts';
 import type { MatrixRow } from './rows.ts';
 
 export interface MatrixNotice {
@@ -12,16 +13,34 @@ export interface MatrixSummary {
   failed: number;
   unknown: number;
   ignored?: number;
+  /** Every cause behind the verdict, with a stable code and the next step (see reasons.ts). */
+  reasons: Reason[];
+}
+
+/** A specified selector that matched no version: its sentence, and the cause when the resolver knows it. */
+export type MissingVersion = string | { text: string; code?: ReasonCode; nextStep?: NextStep };
+
+/** Why a row has no verification, when it is not simply unpublished (no provider version to verify with). */
+export interface UnknownCause {
+  code: ReasonCode;
+  nextStep?: NextStep;
 }
 
 export interface SummaryContext {
-  /** Texts for specified selectors that matched no version. */
-  missing: string[];
+  /** Specified selectors that matched no version. */
+  missing: MissingVersion[];
   /** How to name the provider side of an unverified row, e.g. "the version of Bar currently in production". */
   describeTarget(row: MatrixRow): string;
   /** Whether ignore selectors were given: only then is `ignored` counted. */
   ignoring: boolean;
+  /** The cause and next step for an unverified row; VERIFICATION_NOT_PUBLISHED without a step when absent. */
+  explainUnknown?(row: MatrixRow): UnknownCause;
+  /** The next step for a failed verification. */
+  explainFailure?(row: MatrixRow): NextStep | undefined;
 }
+
+const withStep = (reason: Omit<Reason, 'nextStep'>, nextStep: NextStep | undefined): Reason =>
+  nextStep ? { ...reason, nextStep } : reason;
 
 /**
  * Deployable when every considered row has a successful verification. Not deployable when a specified version
@@ -40,26 +59,47 @@ export function summarize(rows: MatrixRow[], ctx: SummaryContext): { summary: Ma
   else if (unknown.length > 0) deployable = null;
   else deployable = failed.length === 0;
 
-  const errors: MatrixNotice[] = [
-    ...ctx.missing.map((text) => ({ type: 'error' as const, text })),
-    ...failed.map((r) => ({
-      type: 'error' as const,
-      text: `The verification for the pact between version ${r.consumerVersionNumber} of ${r.consumerName} and version ${r.providerVersionNumber} of ${r.providerName} failed`,
-    })),
-    ...unknown.map((r) => ({
-      type: 'error' as const,
-      text: `There is no verified pact between version ${r.consumerVersionNumber} of ${r.consumerName} and ${ctx.describeTarget(r)}`,
-    })),
+  const missing = ctx.missing.map((m) => (typeof m === 'string' ? { text: m } : m));
+  const reasons: Reason[] = [
+    ...missing.map((m) =>
+      withStep({ code: m.code ?? ReasonCodes.versionNotFound, deployable: false, text: m.text }, m.nextStep),
+    ),
+    ...failed.map((r) =>
+      withStep(
+        {
+          code: r.pending ? ReasonCodes.verificationFailedWhilePending : ReasonCodes.verificationFailed,
+          deployable: false,
+          text: `The verification for the pact between version ${r.consumerVersionNumber} of ${r.consumerName} and version ${r.providerVersionNumber} of ${r.providerName} failed`,
+        },
+        ctx.explainFailure?.(r),
+      ),
+    ),
+    ...unknown.map((r) => {
+      const cause = ctx.explainUnknown?.(r) ?? { code: ReasonCodes.verificationNotPublished };
+      return withStep(
+        {
+          code: cause.code,
+          deployable: null,
+          text: `There is no verified pact between version ${r.consumerVersionNumber} of ${r.consumerName} and ${ctx.describeTarget(r)}`,
+        },
+        cause.nextStep,
+      );
+    }),
   ];
-  const uniqueErrors = [...new Map(errors.map((e) => [e.text, e])).values()];
+  // The notices keep the sentences the official clients have always printed; the reasons add the cause.
+  const uniqueReasons = [...new Map(reasons.map((reason) => [reason.text, reason])).values()];
+  const uniqueErrors: MatrixNotice[] = uniqueReasons.map((reason) => ({ type: 'error', text: reason.text }));
   const notices: MatrixNotice[] = [...uniqueErrors];
   if (deployable === true) {
-    notices.push({
-      type: 'success',
-      text:
-        considered.length > 0
-          ? 'All required verification results are published and successful'
-          : 'There are no missing dependencies',
+    const text =
+      considered.length > 0
+        ? 'All required verification results are published and successful'
+        : 'There are no missing dependencies';
+    notices.push({ type: 'success', text });
+    uniqueReasons.push({
+      code: considered.length > 0 ? ReasonCodes.allVerified : ReasonCodes.noDependencies,
+      deployable: true,
+      text,
     });
   }
   for (const r of ignored) {
@@ -77,6 +117,7 @@ export function summarize(rows: MatrixRow[], ctx: SummaryContext): { summary: Ma
       failed: failed.length,
       unknown: unknown.length,
       ...(ctx.ignoring ? { ignored: ignored.length } : {}),
+      reasons: uniqueReasons,
     },
     notices,
   };

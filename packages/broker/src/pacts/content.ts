@@ -112,6 +112,28 @@ function interactionKey(item: Json): string {
   return JSON.stringify([own(item, 'type') ?? null, own(item, 'description') ?? null, canonicalJson(states)]);
 }
 
+const REQUEST_PARTS = ['method', 'path', 'query', 'body', 'headers'];
+
+function sameRequest(a: Json, b: Json): boolean {
+  const request = (item: Json) => (isJsonObject(item) && isJsonObject(item.request) ? item.request : {});
+  const [ra, rb] = [request(a), request(b)];
+  return REQUEST_PARTS.every((part) => canonicalJson(own(ra, part) ?? null) === canonicalJson(own(rb, part) ?? null));
+}
+
+/**
+ * The interactions a merge would replace with a different request (same description and provider states): the
+ * real broker's merge refuses these as conflicts. A changed response is not a conflict; it replaces the old one.
+ */
+export function mergeConflicts(existing: JsonObject, incoming: JsonObject): string[] {
+  const before = new Map((items(existing, 'interactions') ?? []).map((item) => [interactionKey(item), item]));
+  return (items(incoming, 'interactions') ?? [])
+    .filter((item) => {
+      const old = before.get(interactionKey(item));
+      return old !== undefined && !sameRequest(old, item);
+    })
+    .map(describe);
+}
+
 /** `onConflict: merge`: interactions of the incoming pact replace those with the same description and states. */
 export function mergePacts(existing: JsonObject, incoming: JsonObject): JsonObject {
   const merged: JsonObject = Object.create(null);

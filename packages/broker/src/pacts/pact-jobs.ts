@@ -5,7 +5,7 @@ import { RawJsonBody } from '../http/json.ts';
 import type { PreparedPact } from './content.ts';
 import { type PactJob, type PactWork, pactWork } from './pact-work.ts';
 import type { WorkerReply, WorkerRequest } from './pact-worker.ts';
-import type { PublishCommand } from './publish-request.ts';
+import type { PactBody, PublishCommand } from './publish-request.ts';
 
 /**
  * Inputs of at least this many bytes are prepared on the worker thread; smaller ones inline, where a thread hop
@@ -85,11 +85,15 @@ async function run<J extends PactJob>(job: J, ...args: Parameters<PactWork[J]>):
 export const preparePublishRequest = (body: unknown): Promise<PublishCommand> => run('publishRequest', body);
 
 /** A legacy `PUT`/`PATCH` pact body, checked and prepared. */
-export const preparePactBody = (body: unknown): Promise<PreparedPact> => run('pactBody', body);
+export const preparePactBody = (body: unknown): Promise<PactBody> => run('pactBody', body);
 
 /** `onConflict: merge`: the stored pact with the incoming interactions merged in, prepared. */
 export const mergeStoredPacts = (stored: string, incoming: string): Promise<PreparedPact> =>
   run('merge', stored, incoming);
+
+/** Interactions a merge would replace with a different request: a merge conflict. */
+export const pactMergeConflicts = (stored: string, incoming: string): Promise<string[]> =>
+  run('conflicts', stored, incoming);
 
 /** How a republished pact differs from the stored one, for the 409. */
 export const pactDifference = (stored: string, incoming: string): Promise<string> =>

@@ -1,5 +1,12 @@
-import { describeDifference, type JsonObject, mergePacts, type PreparedPact, preparePact } from './content.ts';
-import { type PublishCommand, parsePactBody, parsePublishRequest } from './publish-request.ts';
+import {
+  describeDifference,
+  type JsonObject,
+  mergeConflicts,
+  mergePacts,
+  type PreparedPact,
+  preparePact,
+} from './content.ts';
+import { type PactBody, type PublishCommand, parsePactBody, parsePublishRequest } from './publish-request.ts';
 
 /**
  * The CPU-heavy steps of publishing, as plain functions of data: parsing and checking what was sent, hashing,
@@ -8,9 +15,11 @@ import { type PublishCommand, parsePactBody, parsePublishRequest } from './publi
  */
 export const pactWork = {
   publishRequest: (body: unknown): PublishCommand => parsePublishRequest(body),
-  pactBody: (body: unknown): PreparedPact => parsePactBody(body),
+  pactBody: (body: unknown): PactBody => parsePactBody(body),
   merge: (stored: string, incoming: string): PreparedPact =>
     preparePact(mergePacts(JSON.parse(stored) as JsonObject, JSON.parse(incoming) as JsonObject)),
+  conflicts: (stored: string, incoming: string): string[] =>
+    mergeConflicts(JSON.parse(stored) as JsonObject, JSON.parse(incoming) as JsonObject),
   difference: (stored: string, incoming: string): string =>
     describeDifference(JSON.parse(stored) as JsonObject, JSON.parse(incoming) as JsonObject),
 };

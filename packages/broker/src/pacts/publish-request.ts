@@ -171,10 +171,22 @@ export function parsePublishRequest(input: unknown): PublishCommand {
   };
 }
 
+/** A legacy pact body, prepared, with the names it gives its consumer and provider (if it gives them). */
+export interface PactBody extends PreparedPact {
+  consumerName?: string;
+  providerName?: string;
+}
+
 /** The body of a legacy `PUT`/`PATCH …/consumer/{c}/version/{v}`: a pact, checked and prepared for storing. */
-export function parsePactBody(input: unknown): PreparedPact {
+export function parsePactBody(input: unknown): PactBody {
   const what = 'The request body';
   const pact = input instanceof RawJsonBody ? parsePactText(decodeUtf8(input.bytes, what), what) : input;
   if (!isJsonObject(pact)) throw new BrokerValidationError({ body: ['must be a pact JSON object'] });
-  return preparePact(pact);
+  const consumerName = nameIn(pact, 'consumer');
+  const providerName = nameIn(pact, 'provider');
+  return {
+    ...preparePact(pact),
+    ...(typeof consumerName === 'string' ? { consumerName } : {}),
+    ...(typeof providerName === 'string' ? { providerName } : {}),
+  };
 }

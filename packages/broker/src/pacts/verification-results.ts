@@ -49,6 +49,8 @@ export async function publishVerification(
   target: VerificationTarget,
   metadata: PactUrlMetadata,
   command: VerificationCommand,
+  /** Runs in the same transaction once the result is stored: its webhooks are queued with it. */
+  onStored?: (trx: Repositories, verification: Verification) => Promise<void>,
 ): Promise<Verification> {
   return inTransaction(repos, async (trx) => {
     const notFound = () =>
@@ -64,7 +66,7 @@ export async function publishVerification(
         : (await trx.pacts.latestPublication(provider.id, consumer.id))?.pactVersionId;
     if (pactVersionId === undefined) throw notFound();
     const providerVersion = await trx.versions.findOrCreate(provider.id, command.providerApplicationVersion);
-    return trx.verifications.create({
+    const verification = await trx.verifications.create({
       pactVersionId,
       consumerId: consumer.id,
       providerId: provider.id,
@@ -76,5 +78,7 @@ export async function publishVerification(
       testResults: command.testResults,
       verifiedBy: command.verifiedBy,
     });
+    if (onStored) await onStored(trx, verification);
+    return verification;
   });
 }

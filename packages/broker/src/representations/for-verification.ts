@@ -31,12 +31,21 @@ function consumerVersions(pact: SelectedPact): string {
   return numbers.join(', ');
 }
 
+/** The GET form is the beta API that the real broker still answers, with this warning first. */
+const DEPRECATED_GET_NOTICE = {
+  when: 'before_verification',
+  text:
+    'WARNING - this version of the Pact library uses a beta version of the pacts-for-verification API (GET), ' +
+    'which may be removed in future. Upgrade the Pact library to one that POSTs the selection.',
+};
+
 export function pactsForVerificationResource(
   urls: Urls,
   providerName: string,
   pacts: SelectedPact[],
   request: ForVerificationRequest,
   ctx: ProviderContext,
+  options: { deprecatedGet?: boolean } = {},
 ) {
   return {
     _embedded: {
@@ -50,7 +59,10 @@ export function pactsForVerificationResource(
         const properties: Record<string, unknown> = {};
         if (request.includePendingStatus || pact.wip) properties.pending = pact.pending?.pending ?? false;
         if (pact.wip) properties.wip = true;
-        properties.notices = verificationNotices(pact, href, ctx, request.includePendingStatus);
+        properties.notices = [
+          ...(options.deprecatedGet ? [DEPRECATED_GET_NOTICE] : []),
+          ...verificationNotices(pact, href, ctx, request.includePendingStatus),
+        ];
         return {
           shortDescription: shortDescription(pact),
           verificationProperties: properties,

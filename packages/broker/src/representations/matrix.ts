@@ -1,37 +1,14 @@
-import { sql } from 'kysely';
-import type { Repositories } from '../db/repositories.ts';
 import { link, type Urls } from '../hal.ts';
 import type { MatrixResult } from '../matrix/matrix.ts';
 
-/** The matrix document: summary, notices and one entry per row, with each version's branches, tags and environments. */
-export async function matrixResource(repos: Repositories, urls: Urls, result: MatrixResult) {
-  const versionIds = [
-    ...new Set(
-      result.rows.flatMap((r) =>
-        r.providerVersionId === null ? [r.consumerVersionId] : [r.consumerVersionId, r.providerVersionId],
-      ),
-    ),
-  ];
-  const tags = await repos.tags.forVersions(versionIds);
-  const branches = await repos.branches.forVersions(versionIds);
-  const environments = new Map<number, { name: string; uuid: string }[]>();
-  if (versionIds.length > 0) {
-    const list = sql.join(versionIds);
-    const { rows } = await sql<{ version_id: number; name: string; uuid: string }>`
-      select d.version_id, e.name, e.uuid from deployed_versions d join environments e on e.id = d.environment_id
-      where d.version_id in (${list}) and d.currently_deployed = 1
-      union
-      select r.version_id, e.name, e.uuid from released_versions r join environments e on e.id = r.environment_id
-      where r.version_id in (${list}) and r.currently_supported = 1`.execute(repos.db);
-    for (const row of rows) {
-      const forVersion = environments.get(row.version_id) ?? [];
-      forVersion.push({ name: row.name, uuid: row.uuid });
-      environments.set(row.version_id, forVersion);
-    }
-  }
-
+/**
+ * The matrix document: summary, notices and one entry per row, with each version's branches, tags and environments.
+ * Built from the computed matrix alone (its `versions`), without another query.
+ */
+export function matrixResource(urls: Urls, result: MatrixResult) {
   const version = (pacticipant: string, id: number, number: string) => {
-    const versionBranches = branches.get(id) ?? [];
+    const details = result.versions.get(id);
+    const versionBranches = details?.branches ?? [];
     return {
       number,
       branch: versionBranches[versionBranches.length - 1]?.branchName ?? null,
@@ -40,12 +17,12 @@ export async function matrixResource(repos: Repositories, urls: Urls, result: Ma
         name: b.branchName,
         _links: { self: link(urls.branchVersion(pacticipant, b.branchName, number)) },
       })),
-      environments: (environments.get(id) ?? []).map((e) => ({
+      environments: (details?.environments ?? []).map((e) => ({
         uuid: e.uuid,
         name: e.name,
         _links: { self: link(urls.environment(e.uuid)) },
       })),
-      tags: (tags.get(id) ?? []).map((t) => ({
+      tags: (details?.tags ?? []).map((t) => ({
         name: t.name,
         _links: { self: link(urls.tag(pacticipant, number, t.name)) },
       })),

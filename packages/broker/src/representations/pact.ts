@@ -51,6 +51,9 @@ export function pactAdditions(urls: Urls, pact: Omit<PactView, 'content'>) {
         title: 'View matrix rows for the consumer version to which this pact belongs',
       }),
       'pb:tag-version': templated(`${urls.version(c, v)}/tags/{tag}`, 'Tag the consumer version'),
+      'pb:triggered-webhooks': link(urls.pactTriggeredWebhooks(p, c, v), {
+        title: 'Webhooks triggered by the publication of this pact',
+      }),
     },
   };
 }
@@ -79,6 +82,9 @@ export function verificationResource(urls: Urls, verification: Verification) {
       }),
       'pb:consumer': link(urls.pacticipant(c), { title: 'Consumer', name: c }),
       'pb:provider': link(urls.pacticipant(p), { title: 'Provider', name: p }),
+      'pb:triggered-webhooks': link(urls.verificationTriggeredWebhooks(p, c, sha, verification.number), {
+        title: 'Webhooks triggered by the publication of this verification result',
+      }),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Webhook } from '../db/webhooks-repository.ts';
 import { link, type Urls } from '../hal.ts';
+import { isJsonObject } from '../pacts/content.ts';
+import { REDACTED, redactHeaders } from '../webhooks/request.ts';
 
 function party(name: string | null, label: string | null) {
   if (name !== null) return { name };
@@ -7,11 +9,14 @@ function party(name: string | null, label: string | null) {
   return undefined;
 }
 
-/** A stored webhook; the request password is never echoed back. */
+/** A stored webhook; the password and secret-bearing headers (Authorization, tokens…) are never echoed back. */
 export function webhookResource(urls: Urls, webhook: Webhook) {
   const consumer = party(webhook.consumerName, webhook.consumerLabel);
   const provider = party(webhook.providerName, webhook.providerLabel);
-  const { password, ...request } = webhook.request;
+  const { password, headers, ...rest } = webhook.request;
+  const request = isJsonObject(headers)
+    ? { ...rest, headers: redactHeaders(headers) }
+    : { ...rest, ...(headers !== undefined ? { headers } : {}) };
   return {
     uuid: webhook.uuid,
     description: webhook.description,
@@ -19,7 +24,7 @@ export function webhookResource(urls: Urls, webhook: Webhook) {
     ...(provider ? { provider } : {}),
     enabled: webhook.enabled,
     events: webhook.events,
-    request: password === undefined ? request : { ...request, password: '**********' },
+    request: password === undefined ? request : { ...request, password: REDACTED },
     createdAt: webhook.createdAt,
     updatedAt: webhook.updatedAt,
     _links: {

@@ -75,7 +75,7 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
         _embedded: { deployedVersions: deployed.map((d) => deployedVersionResource(request.urls, d)) },
         _links: {
           self: link(request.urls.currentlyDeployed(environment.uuid), {
-            title: `Currently deployed versions in ${environment.name}`,
+            title: `Currently deployed versions for ${environment.displayName ?? environment.name}`,
           }),
           'pb:environment': link(request.urls.environment(environment.uuid), { name: environment.name }),
         },
@@ -83,12 +83,13 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { uuid: string }; Querystring: { pacticipant?: string } }>(
+  app.get<{ Params: { uuid: string }; Querystring: { pacticipant?: string; version?: string } }>(
     '/environments/:uuid/released-versions/currently-supported',
     { schema: { response: responses } },
     async (request) => {
       const environment = await requireEnvironment(repos, request.params.uuid);
-      const { pacticipant } = request.query;
+      // record-support-ended asks with pacticipant and version: ignoring either would end support for too much.
+      const { pacticipant, version } = request.query;
       const pacticipantRow = pacticipant !== undefined ? await repos.pacticipants.findByName(pacticipant) : undefined;
       const released =
         pacticipant !== undefined && !pacticipantRow
@@ -97,12 +98,13 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
               environmentId: environment.id,
               currentOnly: true,
               ...(pacticipantRow ? { pacticipantId: pacticipantRow.id } : {}),
+              ...(typeof version === 'string' ? { versionNumber: version } : {}),
             });
       return {
         _embedded: { releasedVersions: released.map((r) => releasedVersionResource(request.urls, r)) },
         _links: {
           self: link(request.urls.currentlySupported(environment.uuid), {
-            title: `Currently supported versions in ${environment.name}`,
+            title: `Currently supported versions in ${environment.displayName ?? environment.name}`,
           }),
           'pb:environment': link(request.urls.environment(environment.uuid), { name: environment.name }),
         },

@@ -18,7 +18,11 @@ const schema = {
 export async function forVerificationRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
 
-  const handle = async (request: FastifyRequest<{ Params: { provider: string } }>, input: unknown) => {
+  const handle = async (
+    request: FastifyRequest<{ Params: { provider: string } }>,
+    input: unknown,
+    options: { deprecatedGet?: boolean } = {},
+  ) => {
     const query = parseForVerificationRequest(input);
     const provider = await requirePacticipant(repos, request.params.provider);
     const pacts = await selectPactsForVerification(repos, provider, query);
@@ -28,11 +32,11 @@ export async function forVerificationRoutes(app: FastifyInstance): Promise<void>
       tags: query.providerVersionTags,
       ...(query.providerVersionBranch !== undefined ? { branch: query.providerVersionBranch } : {}),
     };
-    return pactsForVerificationResource(request.urls, provider.name, pacts, query, ctx);
+    return pactsForVerificationResource(request.urls, provider.name, pacts, query, ctx, options);
   };
 
   app.get<{ Params: { provider: string } }>('/pacts/provider/:provider/for-verification', { schema }, (request) =>
-    handle(request, request.query ?? {}),
+    handle(request, request.query ?? {}, { deprecatedGet: true }),
   );
   app.post<{ Params: { provider: string } }>('/pacts/provider/:provider/for-verification', { schema }, (request) =>
     handle(request, request.body ?? {}),

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Publication } from '../db/pacts-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
-import { PactNotFoundError } from '../errors.ts';
+import { PacticipantNameMismatchError, PactNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
 import { withMembers } from '../pacts/content.ts';
 import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
 import { pactAdditions } from '../representations/pact.ts';
+import { queueForPublications } from '../webhooks/triggers.ts';
 import { requirePacticipant } from './lookups.ts';
 import { errorResponse, halResponse, openResponse, providerConsumerParams } from './schemas.ts';
 
@@ -89,25 +90,36 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       schema: { params: providerConsumerParams, response: pactResponses },
       handler: async (request, reply) => {
         const { provider, consumer, version } = request.params;
-        const pact = await preparePactBody(request.body);
+        const { consumerName, providerName, ...pact } = await preparePactBody(request.body);
+        if (consumerName !== undefined && consumerName !== consumer) {
+          throw new PacticipantNameMismatchError('consumer', consumer, consumerName);
+        }
+        if (providerName !== undefined && providerName !== provider) {
+          throw new PacticipantNameMismatchError('provider', provider, providerName);
+        }
         const existing = await repos.pacticipants.findByName(consumer);
         const existingVersion = existing && (await repos.versions.find(existing.id, version));
         const providerRow = await repos.pacticipants.findByName(provider);
         const existed =
           existingVersion && providerRow && (await repos.pacts.findPublication(existingVersion.id, providerRow.id));
-        await publishContracts(repos, {
-          pacticipantName: consumer,
-          pacticipantVersionNumber: version,
-          tags: [],
-          contracts: [
-            {
-              consumerName: consumer,
-              providerName: provider,
-              pact,
-              onConflict: method === 'PATCH' ? 'merge' : undefined,
-            },
-          ],
-        });
+        await publishContracts(
+          repos,
+          {
+            pacticipantName: consumer,
+            pacticipantVersionNumber: version,
+            tags: [],
+            contracts: [
+              {
+                consumerName: consumer,
+                providerName: provider,
+                pact,
+                onConflict: method === 'PATCH' ? 'merge' : undefined,
+              },
+            ],
+          },
+          queueForPublications(app.broker.webhooks, request.urls),
+        );
+        app.broker.webhooks.runner.wake();
         const { providerRow: p, consumerRow: c } = await integration(repos, request.params);
         const versionRow = await repos.versions.find(c.id, version);
         const publication = versionRow && (await repos.pacts.findPublication(versionRow.id, p.id));

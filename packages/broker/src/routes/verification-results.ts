@@ -3,6 +3,7 @@ import { VerificationNotFoundError } from '../errors.ts';
 import { decodeMetadata } from '../pacts/metadata.ts';
 import { parseVerificationRequest, publishVerification } from '../pacts/verification-results.ts';
 import { verificationResource } from '../representations/pact.ts';
+import { queueForVerification } from '../webhooks/triggers.ts';
 import { errorResponse, halResponse, providerConsumerParams } from './schemas.ts';
 
 interface Target {
@@ -36,7 +37,9 @@ export async function verificationResultRoutes(app: FastifyInstance): Promise<vo
         { provider, consumer, ...(sha !== undefined ? { sha } : {}) },
         decodeMetadata(metadata),
         command,
+        queueForVerification(app.broker.webhooks, request.urls),
       );
+      app.broker.webhooks.runner.wake();
       const resource = verificationResource(request.urls, verification);
       return reply.code(201).header('Location', resource._links.self.href).send(resource);
     });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Repositories } from '../db/repositories.ts';
+import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
 import { BranchNotFoundError, BrokerValidationError, TagNotFoundError, VersionNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
@@ -143,6 +143,15 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       const pacticipant = await repos.pacticipants.findOrCreate(name);
       const version = await repos.versions.findOrCreate(pacticipant.id, number);
       const created = await repos.tags.add(pacticipant.id, version.id, tag);
+      await repos.pacticipants.adoptMainBranchCandidate(pacticipant.id, tag);
+      // Tagging a version with an environment's name records a deployment there (the real broker's
+      // create_deployed_versions_for_tags), so teams moving from tags to environments see both.
+      const environment = await repos.environments.findByName(tag);
+      if (created && environment) {
+        await inTransaction(repos, (trx) =>
+          trx.deployments.recordDeployment(pacticipant.id, version.id, environment.id, null),
+        );
+      }
       const row = await repos.tags.find(version.id, tag);
       return reply
         .code(created ? 201 : 200)

@@ -8,9 +8,10 @@ import { errorResponse, halResponse, providerConsumerParams } from './schemas.ts
 const UUID = /^[0-9a-zA-Z_-]{10,}$/;
 const responses = { 200: halResponse, 201: halResponse, 400: errorResponse, 404: errorResponse };
 
-/** Webhooks: stored and served so the clients can manage them; never executed by this broker. */
+/** Webhooks: their definitions (running them: webhook-executions.ts). */
 export async function webhookRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
+  const allow = app.broker.webhooks.settings.allow;
 
   app.get('/webhooks', { schema: { response: { 200: halResponse } } }, async (request) => {
     const webhooks = await repos.webhooks.list();
@@ -24,7 +25,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/webhooks', { schema: { response: responses } }, async (request, reply) => {
-    const created = await repos.webhooks.create(await parseWebhook(repos, request.body));
+    const created = await repos.webhooks.create(await parseWebhook(repos, request.body, {}, allow));
     const resource = webhookResource(request.urls, created);
     return reply.code(201).header('Location', resource._links.self.href).send(resource);
   });
@@ -37,7 +38,9 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
       for (const name of [consumer, provider]) {
         if (!(await repos.pacticipants.findByName(name))) throw new PacticipantNotFoundError(name);
       }
-      const created = await repos.webhooks.create(await parseWebhook(repos, request.body, { provider, consumer }));
+      const created = await repos.webhooks.create(
+        await parseWebhook(repos, request.body, { provider, consumer }, allow),
+      );
       const resource = webhookResource(request.urls, created);
       return reply.code(201).header('Location', resource._links.self.href).send(resource);
     },
@@ -53,7 +56,7 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
     '/webhooks/:uuid',
     { schema: { response: responses } },
     async (request, reply) => {
-      const fields = await parseWebhook(repos, request.body);
+      const fields = await parseWebhook(repos, request.body, {}, allow);
       const existing = await repos.webhooks.find(request.params.uuid);
       if (existing) return webhookResource(request.urls, await repos.webhooks.update(existing.uuid, fields));
       if (!UUID.test(request.params.uuid)) throw new WebhookNotFoundError(request.params.uuid);

@@ -171,10 +171,14 @@ export function parseForVerificationRequest(input: unknown): ForVerificationRequ
   }
   const body = input as Record<string, unknown>;
 
+  // An empty branch is what pact_ffi sends when no branch was configured; like the real broker, it counts as no
+  // branch unless pending or WIP (which need one) are asked for without tags. A branch of spaces is a mistake.
   let providerVersionBranch: string | undefined;
+  let emptyBranch = false;
   const branch = pick(body, 'providerVersionBranch', 'provider_version_branch');
   if (branch !== undefined && branch !== null) {
-    if (typeof branch !== 'string' || isBlank(branch)) add('providerVersionBranch', "can't be blank");
+    if (branch === '') emptyBranch = true;
+    else if (typeof branch !== 'string' || isBlank(branch)) add('providerVersionBranch', "can't be blank");
     else providerVersionBranch = branch;
   }
 
@@ -201,6 +205,14 @@ export function parseForVerificationRequest(input: unknown): ForVerificationRequ
     const date = typeof since === 'string' ? new Date(since) : undefined;
     if (date === undefined || Number.isNaN(date.getTime())) add('includeWipPactsSince', 'must be a date');
     else includeWipPactsSince = date;
+  }
+
+  if (emptyBranch && providerVersionTags.length === 0 && (includePendingStatus || includeWipPactsSince)) {
+    add(
+      'providerVersionBranch',
+      'must not be an empty string when pending or WIP pacts are enabled and no provider version tags are given: ' +
+        'it decides which pacts are pending or WIP. Set the provider version branch (recommended), or leave it out.',
+    );
   }
 
   const consumerVersionSelectors: ConsumerVersionSelector[] = [];

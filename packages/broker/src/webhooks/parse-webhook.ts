@@ -2,6 +2,7 @@ import type { Repositories } from '../db/repositories.ts';
 import type { WebhookFields } from '../db/webhooks-repository.ts';
 import { BrokerValidationError } from '../errors.ts';
 import { isJsonObject, type JsonObject } from '../pacts/content.ts';
+import { allowListProblem, type WebhookAllowList } from './allow-list.ts';
 
 export const WEBHOOK_EVENTS = [
   'contract_published',
@@ -45,11 +46,12 @@ async function party(
   return { id: row?.id ?? null, label };
 }
 
-/** Checks a webhook definition. Webhooks are stored so the clients can manage them; the broker never runs them. */
+/** Checks a webhook definition; with an allow-list, its URL must be one the broker may call. */
 export async function parseWebhook(
   repos: Repositories,
   body: unknown,
   scope: WebhookScope = {},
+  allow?: WebhookAllowList,
 ): Promise<WebhookFields> {
   if (!isJsonObject(body)) throw new BrokerValidationError({ body: ['must be a JSON object'] });
   const errors: Record<string, string[]> = {};
@@ -77,6 +79,10 @@ export async function parseWebhook(
     }
     if (request.url === undefined) add('request.url', 'is missing');
     else if (!isHttpUrl(request.url)) add('request.url', 'must be a valid http or https URL');
+    else if (allow) {
+      const problem = allowListProblem(request.url as string, allow);
+      if (problem !== undefined) add('request.url', problem);
+    }
     if (request.headers !== undefined && !isJsonObject(request.headers)) add('request.headers', 'must be an object');
   }
   if (body.description !== undefined && body.description !== null && typeof body.description !== 'string') {

@@ -1,5 +1,20 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { dropSchema } from '@contract-kit/service-common';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type BuildBrokerConfig, buildBroker } from '../../src/app.ts';
+
+/**
+ * Set (to a postgres:// URL) to run the broker tests on PostgreSQL: each broker gets a schema of its own, so test
+ * files run in parallel; a given dataDir maps to the same schema, so restart tests find their data again.
+ */
+export const TEST_DATABASE_URL = process.env.BROKER_TEST_DATABASE_URL;
+
+/** Where a test broker keeps its data: `dataDir` on SQLite, or a schema of the test PostgreSQL database. */
+export function testStore(dataDir = ':memory:'): Pick<BuildBrokerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'> {
+  if (!TEST_DATABASE_URL) return { dataDir };
+  const id = dataDir === ':memory:' ? randomUUID() : createHash('sha1').update(dataDir).digest('hex');
+  return { dataDir, databaseUrl: TEST_DATABASE_URL, databaseSchema: `broker_${id.replace(/-/g, '').slice(0, 24)}` };
+}
 
 export const BASE = 'http://broker.test';
 
@@ -13,7 +28,14 @@ export function steppingClock(start = '2024-01-01T00:00:00.000Z'): () => Date {
 }
 
 export async function testBroker(config: Partial<BuildBrokerConfig> = {}): Promise<FastifyInstance> {
-  return buildBroker({ dataDir: ':memory:', baseUrl: BASE, now: steppingClock(), ...config });
+  const store = testStore(config.dataDir);
+  const app = await buildBroker({ baseUrl: BASE, now: steppingClock(), ...config, ...store });
+  const { databaseUrl, databaseSchema } = store;
+  // A fresh schema goes with its broker; one named after a dataDir outlives it, as a directory would.
+  if (databaseUrl && databaseSchema && (config.dataDir ?? ':memory:') === ':memory:') {
+    app.addHook('onClose', () => dropSchema(databaseUrl, databaseSchema));
+  }
+  return app;
 }
 
 export function pact(consumer: string, provider: string, descriptions: string[] = ['a request for something']) {

@@ -25,8 +25,17 @@ describe('official pact-broker CLI', () => {
     expect(response.status).toBe(201);
   };
 
+  // The URLs the broker was asked for, read from its request log: a test waits for a request, not for a time.
+  const requested: string[] = [];
+  const requestLog = {
+    write(line: string) {
+      const url = (JSON.parse(line) as { req?: { url?: string } }).req?.url;
+      if (url) requested.push(url);
+    },
+  };
+
   beforeAll(async () => {
-    broker = await startBroker();
+    broker = await startBroker({ logger: { level: 'info', stream: requestLog } });
   });
   afterAll(async () => {
     removePactDirs();
@@ -171,7 +180,9 @@ describe('official pact-broker CLI', () => {
       '--retry-interval',
       '1',
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Verified only once can-i-deploy has asked and been told "unknown": the answer must come from a retry.
+    const askedFor110 = () => requested.filter((url) => url.startsWith('/matrix') && url.includes('1.1.0')).length;
+    await expect.poll(askedFor110, { timeout: 30_000 }).toBeGreaterThan(0);
     await verify('1.1.0', true);
     const result = await waiting;
     expect(result.code, result.stdout).toBe(0);
@@ -256,6 +267,32 @@ describe('official pact-broker CLI', () => {
     expect(
       (await cli('can-i-deploy', '--pacticipant', 'Foo', '--version', '1.0.0', '--to-environment', 'production')).code,
     ).toBe(0);
+  });
+
+  it('record-support-ended: ends support for the named version only', async () => {
+    const release = (version: string) =>
+      cli('record-release', '--pacticipant', 'Bar', '--version', version, '--environment', 'production');
+    expect((await cli('create-or-update-version', '--pacticipant', 'Bar', '--version', '2.0.1')).code).toBe(0);
+    expect((await release('2.0.1')).code).toBe(0);
+    const ended = await cli(
+      'record-support-ended',
+      '--pacticipant',
+      'Bar',
+      '--version',
+      '2.0.1',
+      '--environment',
+      'production',
+    );
+    expect(ended.code, ended.stdout + ended.stderr).toBe(0);
+    const environment = (await get('/environments?name=production'))._embedded.environments[0];
+    const supported = await get(
+      `/environments/${environment.uuid}/released-versions/currently-supported?pacticipant=Bar`,
+    );
+    expect(
+      supported._embedded.releasedVersions.map(
+        (r: { _embedded: { version: { number: string } } }) => r._embedded.version.number,
+      ),
+    ).toEqual(['2.0.0']);
   });
 
   it('create-version-tag and describe-version', async () => {

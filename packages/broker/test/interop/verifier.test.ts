@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBroker, startBroker } from '../../src/index.ts';
 import { pact, publishBody } from '../helpers/broker.ts';
+import { pactBroker } from '../helpers/cli.ts';
 
 process.env.PACT_DO_NOT_TRACK = 'true';
 
@@ -130,6 +131,12 @@ describe('pact-js Verifier against the broker', () => {
     expect(await (await fetch(feat)).json()).toMatchObject({ success: false, wip: true });
   });
 
+  it("sets the provider's main branch from the verifier's branch, so can-i-merge has one to check", async () => {
+    expect((await api('/pacticipants/Bar')).mainBranch).toBe('main');
+    const merge = await pactBroker(broker.url, ['can-i-merge', '--pacticipant', 'Foo', '--version', '1.0.0']);
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+  });
+
   it('makes the verified pact non-pending, so breaking it now fails the build', async () => {
     const selection = await api('/pacts/provider/Bar/for-verification', {
       method: 'POST',
@@ -166,5 +173,19 @@ describe('pact-js Verifier against the broker', () => {
     });
     const canIDeploy = await api('/can-i-deploy?pacticipant=Foo&version=1.0.0&environment=production');
     expect(canIDeploy.summary).toMatchObject({ deployable: true, success: 1 });
+  });
+
+  it('verifies with no provider branch configured, pending and WIP off', async () => {
+    await new Verifier({
+      provider: 'Bar',
+      providerBaseUrl: provider.url,
+      pactBrokerUrl: broker.url,
+      consumerVersionSelectors: [{ mainBranch: true }],
+      providerVersion: '2.0.0-nobranch',
+      publishVerificationResult: true,
+      stateHandlers: { 'things exist': async () => undefined },
+      logLevel: 'error',
+    }).verifyProvider();
+    expect((await api('/pacticipants/Bar/versions/2.0.0-nobranch')).number).toBe('2.0.0-nobranch');
   });
 });

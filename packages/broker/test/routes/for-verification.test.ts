@@ -290,7 +290,8 @@ describe('pacts for verification', () => {
       [{ consumerVersionSelectors: [{ deployed: false }] }, 'consumerVersionSelectors[0]'],
       [{ consumerVersionSelectors: [{ environment: 'nowhere' }] }, 'consumerVersionSelectors[0]'],
       [{ consumerVersionSelectors: 'x' }, 'consumerVersionSelectors'],
-      [{ providerVersionBranch: '' }, 'providerVersionBranch'],
+      [{ providerVersionBranch: '', includePendingStatus: true }, 'providerVersionBranch'],
+      [{ providerVersionBranch: ' ' }, 'providerVersionBranch'],
       [{ includeWipPactsSince: 'not a date' }, 'includeWipPactsSince'],
       [{ includePendingStatus: 'maybe' }, 'includePendingStatus'],
     ])('rejects %j', async (body, field) => {

@@ -65,6 +65,7 @@ describe('matrix and can-i-deploy', () => {
       success: 1,
       failed: 0,
       unknown: 0,
+      reasons: [{ code: 'ALL_VERIFIED', deployable: true, text: body.summary.reason }],
     });
     expect(body.notices).toEqual([{ type: 'success', text: body.summary.reason }]);
   });

@@ -31,7 +31,9 @@ let environmentUuid: string;
 let sha: string;
 
 beforeAll(async () => {
-  app = await testBroker({ auth: { token: TOKEN, readOnlyToken: 'fuzz-read-token' } });
+  // Webhooks the generated requests create are queued but not run: the runner's own writes come in the
+  // background, and would look like a 4xx that wrote.
+  app = await testBroker({ auth: { token: TOKEN, readOnlyToken: 'fuzz-read-token' }, webhooks: { run: false } });
   await app.ready();
   routes = routesOf(app);
   const headers = { authorization: `Bearer ${TOKEN}` };

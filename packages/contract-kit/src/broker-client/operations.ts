@@ -34,9 +34,18 @@ export async function publishPacts(broker: BrokerConnection, options: PublishOpt
   return result.stdout.trim();
 }
 
+/** One cause behind a can-i-deploy verdict, as the broker explains it (older brokers send none). */
+export interface DeployReason {
+  code: string;
+  deployable: boolean | null;
+  text: string;
+  nextStep?: { text: string; command?: string };
+}
+
 export interface DeployDecision {
   deployable: boolean | null;
   reason: string;
+  reasons: DeployReason[];
   /** The CLI's table of what was checked, for people. */
   details: string;
 }
@@ -95,7 +104,7 @@ export async function canIDeploy(
     // The waiting it was asked for is not the broker hanging.
     extraMs: retries * interval * 1000,
   });
-  let parsed: { summary?: { deployable?: boolean | null; reason?: string } } | undefined;
+  let parsed: { summary?: { deployable?: boolean | null; reason?: string; reasons?: unknown } } | undefined;
   try {
     parsed = JSON.parse(result.stdout) as typeof parsed;
   } catch {
@@ -110,8 +119,14 @@ export async function canIDeploy(
   return {
     deployable: parsed.summary.deployable ?? null,
     reason: parsed.summary.reason ?? '',
+    reasons: Array.isArray(parsed.summary.reasons) ? parsed.summary.reasons.filter(isReason) : [],
     details: result.stdout.trim(),
   };
+}
+
+function isReason(value: unknown): value is DeployReason {
+  const r = value as Partial<DeployReason> | null;
+  return typeof r === 'object' && r !== null && typeof r.code === 'string' && typeof r.text === 'string';
 }
 
 /** Creates the environment unless the broker has it already; true when it was created. */

@@ -73,4 +73,25 @@ export const commands: Record<string, CommandSpec> = {
     options: { 'pact-dir': { type: 'string' } },
     load: () => import('./commands/merge.ts'),
   },
+  diff: {
+    usage: 'diff OLD [NEW] [--openapi <file>] [--provider <name>] [--format text|markdown|github|json]',
+    summary:
+      'What a pact change means for the provider, per interaction and field; OLD/NEW: pact files, folders, git revisions (main..HEAD) or broker:<consumer>@<version>. Exit 1 when breaking',
+    options: { openapi: { type: 'string' }, provider: { type: 'string' }, format: { type: 'string' } },
+    load: () => import('./commands/diff.ts'),
+  },
+  coverage: {
+    usage:
+      'coverage --openapi <file> [pacts or folders…] [--broker] [--provider <name>] [--format text|markdown|json|svg] [--output <file>]',
+    summary:
+      'Which operations, statuses and response fields of the provider the consumers rely on, and which none does (local pacts, or the latest of each consumer in the broker)',
+    options: {
+      openapi: { type: 'string' },
+      broker: { type: 'boolean' },
+      provider: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+    },
+    load: () => import('./commands/coverage.ts'),
+  },
 };

@@ -1,8 +1,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
+import { kitRequire } from '#runtime';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
+import { untilRequestsRecorded } from './mock-server-settled.ts';
 import { failureFileName, preparePart } from './pact-parts.ts';
 
 export type PactLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -57,10 +59,13 @@ function recordingFailures<T extends object>(target: T, partDir: string, descrip
       const value = Reflect.get(object, key, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
         // HTTP interactions are named by uponReceiving, asynchronous messages by expectsToReceive.
         const naming = key === 'uponReceiving' || key === 'expectsToReceive';
         const named = naming && typeof args[0] === 'string' ? args[0] : description;
+        const [testFn] = args;
+        if (key === 'executeTest' && typeof testFn === 'function')
+          args[0] = untilRequestsRecorded(testFn as (...a: unknown[]) => unknown);
+        const result = (value as (...a: unknown[]) => unknown).apply(object, args);
         if (key === 'executeTest' && result instanceof Promise) {
           const marker = join(partDir, failureFileName(named));
           return result.then(
@@ -97,7 +102,10 @@ export function createConsumerPact(options: ConsumerPactOptions): PactV4 {
     provider: options.provider,
     testFile: testFileOf(options),
   });
-  const pact = new PactV4({
+  // pact-js (and its native library) is loaded here, on first use, not when the module is: the merge
+  // step (a globalSetup or a reporter in the runner's main process) imports this module and needs neither.
+  const { PactV4: Pact } = kitRequire('@pact-foundation/pact') as typeof import('@pact-foundation/pact');
+  const pact = new Pact({
     consumer: options.consumer,
     provider: options.provider,
     dir,

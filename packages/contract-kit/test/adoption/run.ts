@@ -10,9 +10,11 @@
  *
  * Each lints, publishes, verifies, runs can-i-deploy, and is broken once to show the failure is
  * caught and readable. It needs the npm registry (npm install), so it is not part of `npm test`:
- * `npm run test:adoption [-- --pact 16.5,17] [--keep]`. By default every project runs twice, with
- * pact-js 16.5 and with pact-js 17 as the peer: pact-js 17 declares Node 22 or later, yet installs
- * (npm warns) and passes here on Node 20.20 too; `--pact 17` runs it alone (e.g. on Node 22 and 24).
+ * `npm run test:adoption [-- --pact 16.5,17] [--vitest 4] [--keep]`. By default every project runs
+ * twice, with pact-js 16.5 and with pact-js 17 as the peer: pact-js 17 declares Node 22 or later, yet
+ * installs (npm warns) and passes here on Node 20.20 too; `--pact 17` runs it alone (e.g. on Node 22
+ * and 24). CatalogWeb runs on vitest 4 unless `--vitest 5` (vitest 5 needs Node 22.12 or later).
+ * Each run prints the versions it installed (the rows of the README's "Tested with" table).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,9 +28,12 @@ const kitDir = fileURLToPath(new URL('../..', import.meta.url));
 const templates = fileURLToPath(new URL('./projects', import.meta.url));
 
 const { values } = parseArgs({
-  options: { pact: { type: 'string' }, keep: { type: 'boolean' } },
+  options: { pact: { type: 'string' }, vitest: { type: 'string' }, keep: { type: 'boolean' } },
 });
 const pactVersions = (values.pact ?? '16.5,17').split(',').map((v) => v.trim());
+const vitestVersion = values.vitest ?? '4';
+// vitest 5 takes @types/node 22 or later as a peer; the types of the Node that runs the project fit every vitest.
+const nodeTypes = `@types/node@${process.versions.node.split('.')[0]}`;
 
 interface Record {
   project: string;
@@ -157,6 +162,12 @@ class Project {
   }
 }
 
+/** The version of a package as installed in a project, read from its package.json. */
+function installedVersion(project: Project, name: string): string {
+  const manifest = project.file(`node_modules/${name}/package.json`);
+  return manifest.startsWith('(no ') ? 'not installed' : (JSON.parse(manifest) as { version: string }).version;
+}
+
 function check(label: string, ok: boolean, detail: string): void {
   records.push({ project: 'package', command: label, ms: 0, exit: ok ? 0 : 1, ok, ...(ok ? {} : { note: detail }) });
   process.stdout.write(`${ok ? '✓' : '✗'} [package] ${label}${ok ? '' : `: ${detail}`}\n`);
@@ -205,6 +216,9 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
+    // The machine's npm settings (registry, CA file, proxy) live in its global npmrc, which npm looks for beside
+    // the running node: on a Node from elsewhere (scripts/node-line.sh) only this variable still points at it.
+    ...(process.env.npm_config_globalconfig ? { npm_config_globalconfig: process.env.npm_config_globalconfig } : {}),
     npm_config_cache: npmCache,
     npm_config_update_notifier: 'false',
     PACT_DO_NOT_TRACK: 'true',
@@ -324,7 +338,10 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
 
   // (b) CatalogWeb: a vitest ES module TypeScript consumer.
   const catalogWeb = new Project('catalog-web', `catalog-web-${suffix}`, env);
-  await catalogWeb.install([tarball, pact, 'vitest@4', 'typescript@5', '@types/node@20', '@types/express@5']);
+  await catalogWeb.install([tarball, pact, `vitest@${vitestVersion}`, 'typescript@5', nodeTypes, '@types/express@5']);
+  figures.push(
+    `${suffix}: installed on Node ${process.versions.node}: pact-js ${installedVersion(catalogWeb, '@pact-foundation/pact')}, pact-core ${installedVersion(catalogWeb, '@pact-foundation/pact-core')}, vitest ${installedVersion(catalogWeb, 'vitest')}, jest ${installedVersion(web, 'jest')}`,
+  );
   await catalogWeb.run('tsc --noEmit', 'tsc', ['--noEmit']);
   await catalogWeb.run('vitest run', 'vitest', ['run'], {
     says: ['CatalogWeb-Catalog.json: 2 interactions from 1 test files'],
@@ -411,7 +428,7 @@ async function adopt(pactVersion: string, tarball: string, broker: { url: string
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `contract-kit adoption suite in ${work} (pact-js ${pactVersions.join(', ')}, npm cache ${npmCache})\n`,
+    `contract-kit adoption suite in ${work} (Node ${process.versions.node}, pact-js ${pactVersions.join(', ')}, vitest ${vitestVersion}, npm cache ${npmCache})\n`,
   );
   const packed = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', work], {

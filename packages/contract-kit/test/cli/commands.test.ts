@@ -74,6 +74,8 @@ describe('the command registry', () => {
       'create-environment',
       'lint',
       'merge',
+      'diff',
+      'coverage',
     ]);
   });
 });
@@ -96,7 +98,9 @@ describe('contract-kit can-i-deploy', () => {
       expect(await canIDeploy({ pacticipant: 'Web', latest: '' })).toBe(1);
       expect(await canIDeploy({ pacticipant: 'Web', branch: 'main', 'retry-interval': '1' })).toBe(1);
       expect(await canIDeploy({ pacticipant: 'Web', 'main-branch': true })).toBe(1);
-      expect(lines.map((line) => line.replace(/\? .*$/, '?'))).toEqual([
+      // The question lines only: each answer also prints its reasons (tested with the reasons themselves).
+      const questions = lines.filter((line) => line.startsWith('Can '));
+      expect(questions.map((line) => line.replace(/\? .*$/, '?'))).toEqual([
         'Can Web w1 be deployed to production?',
         'Can Web latest be deployed to production?',
         'Can Web latest on branch main be deployed to production?',

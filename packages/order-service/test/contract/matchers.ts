@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { placeholderToken } from 'contract-kit';
+import { placeholderToken } from 'contract-kit/consumer';
 
 const { datetime, integer, like, regex, string } = MatchersV3;
 

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as webhookQueue from './0002-webhook-queue.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-webhook-queue': webhookQueue,
 };

@@ -1,4 +1,9 @@
-import { canIDeploy, describeSelection, type VersionSelection } from '../../broker-client/operations.ts';
+import {
+  canIDeploy,
+  type DeployReason,
+  describeSelection,
+  type VersionSelection,
+} from '../../broker-client/operations.ts';
 import { detectVersionInfo } from '../../ci/version-info.ts';
 import { readKitConfig } from '../../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../../errors.ts';
@@ -38,5 +43,17 @@ export async function run(values: Values): Promise<number> {
   console.log(
     `Can ${pacticipant} ${describeSelection(selection)} be deployed to ${environment}? ${verdict}: ${decision.reason}`,
   );
+  for (const line of explain(decision.reasons)) console.log(line);
   return decision.deployable === true ? 0 : 1;
+}
+
+const MARK = { true: 'ok', false: 'no', null: '??' } as const;
+
+/** Each cause with its code, then what to do and the command that does it. */
+export function explain(reasons: DeployReason[]): string[] {
+  return reasons.flatMap((r) => [
+    `  [${MARK[String(r.deployable) as keyof typeof MARK] ?? '??'}] ${r.code}: ${r.text}`,
+    ...(r.nextStep ? [`       next: ${r.nextStep.text}`] : []),
+    ...(r.nextStep?.command ? [`       run:  ${r.nextStep.command}`] : []),
+  ]);
 }
