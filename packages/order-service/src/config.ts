@@ -6,6 +6,8 @@ export interface OrderServiceConfig {
   databasePath: string;
   logLevel: string;
   userService: { baseUrl: string; token: string; timeoutMs: number };
+  /** RabbitMQ to consume UserService's events from (AMQP_URL). */
+  amqpUrl?: string;
 }
 
 interface OrderServiceEnv {
@@ -16,6 +18,7 @@ interface OrderServiceEnv {
   USER_SERVICE_URL: string;
   USER_SERVICE_TOKEN: string;
   USER_SERVICE_TIMEOUT_MS: number;
+  AMQP_URL?: string;
 }
 
 const envSchema = {
@@ -33,6 +36,7 @@ const envSchema = {
     USER_SERVICE_URL: { type: 'string', pattern: '^https?://' },
     USER_SERVICE_TOKEN: { type: 'string', minLength: 1 },
     USER_SERVICE_TIMEOUT_MS: { type: 'integer', minimum: 50, maximum: 60_000, default: 2_000 },
+    AMQP_URL: { type: 'string', pattern: '^amqps?://' },
   },
 } as const;
 
@@ -48,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): OrderServiceCo
       token: raw.USER_SERVICE_TOKEN,
       timeoutMs: raw.USER_SERVICE_TIMEOUT_MS,
     },
+    ...(raw.AMQP_URL ? { amqpUrl: raw.AMQP_URL } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface UserServiceConfig {
   logLevel: LogLevel;
   /** A token created at start with every scope, so a person can try the API. */
   seedToken?: string;
+  /** RabbitMQ for the outbox's events (AMQP_URL); without it they wait in the outbox. */
+  amqpUrl?: string;
 }
 
 interface Env {
@@ -20,6 +22,7 @@ interface Env {
   DATABASE_SCHEMA?: string;
   LOG_LEVEL: LogLevel;
   SEED_TOKEN?: string;
+  AMQP_URL?: string;
 }
 
 const envSchema = {
@@ -37,6 +40,7 @@ const envSchema = {
       default: 'info',
     },
     SEED_TOKEN: { type: 'string', minLength: 16, pattern: '^\\S+$' },
+    AMQP_URL: { type: 'string', pattern: '^amqps?://' },
   },
 } as const;
 
@@ -59,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): UserServiceCon
     database,
     logLevel: parsed.LOG_LEVEL,
     ...(parsed.SEED_TOKEN ? { seedToken: parsed.SEED_TOKEN } : {}),
+    ...(parsed.AMQP_URL ? { amqpUrl: parsed.AMQP_URL } : {}),
   };
 }
