@@ -138,6 +138,8 @@ describe("UserService's events reach OrderService through RabbitMQ", () => {
 
     await proxy.restore();
     await handledAll(held.map((row) => row.event_id));
+    // Handled may come before the relay stamped it published: wait for the round in flight to end.
+    await userService.relay?.flush();
     expect((await outbox()).every((row) => row.published_at !== null)).toBe(true);
     expect(await adaOrders()).toEqual([
       { status: 'placed', email: 'ada@lovelace.example' },
