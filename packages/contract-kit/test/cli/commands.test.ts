@@ -7,6 +7,7 @@ import { run as merge } from '../../src/cli/commands/merge.ts';
 import { commands } from '../../src/cli/registry.ts';
 import { ContractKitErrorCodes } from '../../src/errors.ts';
 import { expandPactPaths } from '../../src/pact-files.ts';
+import { printed } from './printed.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ck-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,12 +25,6 @@ const pact = {
   ],
   metadata: { pactSpecification: { version: '3.0.0' } },
 };
-
-function printed(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-  return lines;
-}
 
 describe('contract-kit lint', () => {
   it('takes a directory (it failed with EISDIR), a file, or both', async () => {

@@ -5,18 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { run as coverage } from '../../src/cli/commands/coverage.ts';
 import { ContractKitErrorCodes } from '../../src/errors.ts';
+import { printed } from './printed.ts';
 
 const pacts = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
 const openapi = fileURLToPath(new URL('../../../user-service/openapi.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ck-coverage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
-
-function printed(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-  return lines;
-}
 
 describe('contract-kit coverage', () => {
   it('reports on the pacts of the provider the OpenAPI document names', async () => {

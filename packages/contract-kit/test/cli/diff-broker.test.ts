@@ -4,6 +4,7 @@ import { startBroker } from '@contract-kit/broker';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as coverage } from '../../src/cli/commands/coverage.ts';
 import { run as diff } from '../../src/cli/commands/diff.ts';
+import { printed } from './printed.ts';
 
 /** diff and coverage against a real (embedded) broker: published pacts, a verification, a deployment. */
 let broker: Awaited<ReturnType<typeof startBroker>>;
@@ -26,12 +27,6 @@ async function verify(consumerVersion: string, providerVersion: string, success:
   const links = ((await pact.json()) as { _links: Record<string, { href: string }> })._links;
   const href = links['pb:publish-verification-results']?.href as string;
   await call(new URL(href).pathname, 'POST', { success, providerApplicationVersion: providerVersion });
-}
-
-function printed(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-  return lines;
 }
 
 beforeAll(async () => {

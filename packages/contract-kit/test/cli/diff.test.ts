@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { run as diff } from '../../src/cli/commands/diff.ts';
 import { ContractKitErrorCodes } from '../../src/errors.ts';
+import { printed } from './printed.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/diff/', import.meta.url));
 const openapi = fileURLToPath(new URL('../../../user-service/openapi.json', import.meta.url));
@@ -13,12 +14,6 @@ const fixture = (name: string) => join(fixtures, `${name}.json`);
 const dir = mkdtempSync(join(tmpdir(), 'ck-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
-
-function printed(): string[] {
-  const lines: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-  return lines;
-}
 
 describe('contract-kit diff', () => {
   it('exits 0 on identical pacts and says there is no change', async () => {
