@@ -21,6 +21,8 @@ const queue = `order-service.user-events.test.${run}`;
 const restartUnavailable = rabbitmqctlUnavailable();
 const restartSkipped = restartUnavailable !== undefined && process.env.RABBITMQ_RESTART_REQUIRED !== 'true';
 if (restartSkipped) console.warn(`RabbitMQ restart test skipped: ${restartUnavailable}`);
+// stop_app and start_app take seconds each, and 20 s together on a loaded 2-core machine (measured): room to spare.
+const restartTimeoutMs = 180_000;
 
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let userTransport: AmqpTransport;
@@ -133,7 +135,7 @@ afterAll(async () => {
   await userTransport?.close();
   await orderTransport?.close();
   await proxy?.close();
-});
+}, restartTimeoutMs);
 
 async function changeAda(payload: object): Promise<void> {
   const response = await userService.inject({
@@ -191,7 +193,7 @@ describe("UserService's events reach OrderService through RabbitMQ", () => {
   // A restart: RabbitMQ itself goes away (`rabbitmqctl stop_app`) and comes back with only what it persisted.
   it(`loses nothing the outbox held across a RabbitMQ restart, in order, each event applied once${
     restartSkipped ? ` (skipped: ${restartUnavailable}; the test needs to stop and start RabbitMQ)` : ''
-  }`, { skip: restartSkipped }, async () => {
+  }`, { skip: restartSkipped, timeout: restartTimeoutMs }, async () => {
     if (restartUnavailable) throw new Error(`RABBITMQ_RESTART_REQUIRED is set but ${restartUnavailable}`);
     // A suspension is delivered to OrderService and held there unacknowledged when RabbitMQ stops.
     const inFlight = holdNextDelivery();
