@@ -10,7 +10,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['packages/*/src/**/*.ts'],
       exclude: ['**/*.test.ts'],
-      reporter: ['text-summary'],
+      reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'artifacts/coverage',
     },
   },

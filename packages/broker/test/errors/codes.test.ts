@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBroker } from '../../src/app.ts';
 import { readBrokerConfig } from '../../src/config.ts';
@@ -18,7 +18,7 @@ describe('error codes', () => {
     app = undefined;
   });
 
-  async function codeOf(request: Parameters<FastifyInstance['inject']>[0]) {
+  async function codeOf(request: InjectOptions) {
     app ??= await testBroker();
     const response = await app.inject(request);
     return { status: response.statusCode, code: response.json().code };
