@@ -36,6 +36,8 @@ const table: [string, RoutePolicy][] = [
   [`${pacts}/branch/:branch/latest`, read],
   [`${pacts}/for-verification`, { GET: 'read', POST: 'read' }],
   [`${between}/version/:version`, { GET: 'read', PUT: 'write', PATCH: 'write' }],
+  [`${between}/versions/:version`, { GET: 'read', PUT: 'write', PATCH: 'write' }],
+  [`${between}/latest-untagged`, read],
   [`${between}/versions`, read],
   [`${between}/latest`, read],
   [`${between}/latest/:tag`, read],

@@ -52,7 +52,10 @@ function publications(db: Db) {
 type PublicationQuery = SelectQueryBuilder<From, 'pp' | 'consumer' | 'provider' | 'cv' | 'pv', Publication>;
 
 /** Restricts to the publication of the latest consumer version (optionally with a tag or on a branch). */
-function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?: string; branch?: string }) {
+function latestPerIntegration(
+  eb: ExpressionBuilder<From, 'pp'>,
+  filter: { tag?: string; branch?: string; untagged?: boolean },
+) {
   let sub = eb
     .selectFrom('pact_publications as p2')
     .select((e) => e.fn.max('p2.consumer_version_id').as('latest'))
@@ -67,6 +70,13 @@ function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?:
           .select('t.version_id')
           .whereRef('t.version_id', '=', 'p2.consumer_version_id')
           .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (filter.untagged) {
+    sub = sub.where((e) =>
+      e.not(
+        e.exists(e.selectFrom('tags as t').select('t.version_id').whereRef('t.version_id', '=', 'p2.consumer_version_id')),
       ),
     );
   }
@@ -253,7 +263,7 @@ export function createPactsRepository(db: Db, now: Clock) {
     latestPublication(
       providerId: number,
       consumerId: number,
-      filter: { tag?: string; branch?: string } = {},
+      filter: { tag?: string; branch?: string; untagged?: boolean } = {},
     ): Promise<Publication | undefined> {
       return base()
         .where('pp.provider_id', '=', providerId)
