@@ -12,6 +12,7 @@ import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/js
 import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
+import { deletionRoutes } from './routes/deletions.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
@@ -130,6 +131,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       matrixRoutes,
       webhookRoutes,
       webhookExecutionRoutes,
+      deletionRoutes,
     ]) {
       await broker.register(routes);
     }

@@ -378,8 +378,50 @@ export function createPactsRepository(db: Db, now: Clock) {
       );
     },
 
-    async deletePublication(id: number): Promise<void> {
-      await db.deleteFrom('pact_publications').where('id', '=', id).execute();
+    /**
+     * Deletes publications with what hangs off them: the webhooks they triggered (executions go with them), and
+     * each pact version no publication uses any more, with its verification results and their triggered
+     * webhooks (foreign-key cascades). Run it in a transaction. Answers how many publications went.
+     */
+    async deletePublications(ids: readonly number[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const doomed = await db
+        .selectFrom('pact_publications')
+        .select(['id', 'consumer_version_id', 'provider_id', 'pact_version_id'])
+        .where('id', 'in', [...ids])
+        .execute();
+      if (doomed.length === 0) return 0;
+      for (const p of doomed) {
+        // A triggered webhook belongs to a pact by its consumer version and provider (schema.ts).
+        await db
+          .deleteFrom('triggered_webhooks')
+          .where('consumer_version_id', '=', p.consumer_version_id)
+          .where('provider_id', '=', p.provider_id)
+          .execute();
+      }
+      await db
+        .deleteFrom('pact_publications')
+        .where(
+          'id',
+          'in',
+          doomed.map((p) => p.id),
+        )
+        .execute();
+      await db
+        .deleteFrom('pact_versions')
+        .where('id', 'in', [...new Set(doomed.map((p) => p.pact_version_id))])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('pact_publications as still')
+                .select('still.id')
+                .whereRef('still.pact_version_id', '=', 'pact_versions.id'),
+            ),
+          ),
+        )
+        .execute();
+      return doomed.length;
     },
   };
 }
