@@ -18,6 +18,7 @@ import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
 import { heartbeatRoutes } from './routes/heartbeat.ts';
 import { indexRoutes } from './routes/index-resource.ts';
+import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
@@ -132,6 +133,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       webhookRoutes,
       webhookExecutionRoutes,
       deletionRoutes,
+      latestVerificationRoutes,
     ]) {
       await broker.register(routes);
     }
