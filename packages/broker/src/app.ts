@@ -21,6 +21,7 @@ import { indexRoutes } from './routes/index-resource.ts';
 import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
+import { pactDiffRoutes } from './routes/pact-diffs.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
 import { publishRoutes } from './routes/publish.ts';
@@ -134,6 +135,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       webhookExecutionRoutes,
       deletionRoutes,
       latestVerificationRoutes,
+      pactDiffRoutes,
     ]) {
       await broker.register(routes);
     }

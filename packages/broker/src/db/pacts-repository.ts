@@ -299,6 +299,37 @@ export function createPactsRepository(db: Db, now: Clock) {
         .execute();
     },
 
+    /**
+     * The latest publication between the two before this consumer version whose content differs from the given
+     * pact version's: what "previous distinct" means in the real broker.
+     */
+    previousDistinct(
+      providerId: number,
+      consumerId: number,
+      consumerVersionId: number,
+      pactVersionId: number,
+    ): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '<', consumerVersionId)
+        .where('pp.pact_version_id', '!=', pactVersionId)
+        .orderBy('pp.consumer_version_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    /** The first publication between the two after this consumer version: when a change was first published. */
+    nextAfter(providerId: number, consumerId: number, consumerVersionId: number): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '>', consumerVersionId)
+        .orderBy('pp.consumer_version_id')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
     /** Every publication of a provider's pacts, latest first. */
     publicationsForProvider(providerId: number): Promise<Publication[]> {
       return base().where('pp.provider_id', '=', providerId).orderBy('pp.consumer_version_id', 'desc').execute();

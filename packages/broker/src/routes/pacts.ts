@@ -139,6 +139,26 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
   }
   }
 
+  app.get<{ Params: Between & { version: string } }>(
+    '/pacts/provider/:provider/consumer/:consumer/version/:version/previous-distinct',
+    { schema: { params: providerConsumerParams, response: pactResponses } },
+    async (request, reply) => {
+      const { providerRow, consumerRow } = await integration(repos, request.params);
+      const version = await repos.versions.find(consumerRow.id, request.params.version);
+      const current = version && (await repos.pacts.findPublication(version.id, providerRow.id));
+      const previous =
+        current &&
+        (await repos.pacts.previousDistinct(providerRow.id, consumerRow.id, current.consumerVersionId, current.pactVersionId));
+      if (!previous) {
+        throw new PactNotFoundError(
+          `before consumer '${consumerRow.name}' version '${request.params.version}' with different content, for provider '${providerRow.name}'`,
+        );
+      }
+      const self = request.urls.pact(providerRow.name, consumerRow.name, previous.consumerVersionNumber);
+      return render(repos, request.urls, reply, previous, self);
+    },
+  );
+
   const pactVersionHandler = async (
     params: Between & { sha: string; metadata?: string },
     urls: Urls,
