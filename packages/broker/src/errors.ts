@@ -133,6 +133,17 @@ export class PotentialDuplicatePacticipantError extends ServiceError {
   }
 }
 
+/** A merge patch sent with PUT: PUT replaces a resource, so only PATCH takes application/merge-patch+json. */
+export class MergePatchNeedsPatchError extends ServiceError {
+  constructor(path: string) {
+    super(
+      415,
+      CommonErrorCodes.unsupportedMediaType,
+      `PUT ${path} replaces the resource and takes application/json; send a merge patch with PATCH`,
+    );
+  }
+}
+
 export class PacticipantNotFoundError extends ServiceError {
   constructor(name: string) {
     super(404, BrokerErrorCodes.pacticipantNotFound, `No pacticipant with name '${name}' found`, {
