@@ -89,7 +89,11 @@ export function createVersionsRepository(db: Db, now: Clock) {
       }
       if (tag !== undefined) {
         query = query.where('versions.id', 'in', (eb) =>
-          eb.selectFrom('tags').select('version_id').where('pacticipant_id', '=', pacticipantId).where('name', '=', tag),
+          eb
+            .selectFrom('tags')
+            .select('version_id')
+            .where('pacticipant_id', '=', pacticipantId)
+            .where('name', '=', tag),
         );
       }
       if (environmentId !== undefined) {

@@ -62,23 +62,27 @@ export function versionResource(urls: Urls, pacticipant: string, version: Versio
       tags: details.tags.map((t) => tagResource(urls, pacticipant, version.number, t)),
       ...(details.deployed
         ? {
-            deployedVersions: deployed.filter((d) => d.currentlyDeployed).map((d) => ({
-              uuid: d.uuid,
-              currentlyDeployed: d.currentlyDeployed,
-              environment: d.environmentName,
-              applicationInstance: d.applicationInstance,
-              createdAt: d.createdAt,
-            })),
+            deployedVersions: deployed
+              .filter((d) => d.currentlyDeployed)
+              .map((d) => ({
+                uuid: d.uuid,
+                currentlyDeployed: d.currentlyDeployed,
+                environment: d.environmentName,
+                applicationInstance: d.applicationInstance,
+                createdAt: d.createdAt,
+              })),
           }
         : {}),
       ...(details.released
         ? {
-            releasedVersions: released.filter((r) => r.currentlySupported).map((r) => ({
-              uuid: r.uuid,
-              currentlySupported: r.currentlySupported,
-              environment: r.environmentName,
-              createdAt: r.createdAt,
-            })),
+            releasedVersions: released
+              .filter((r) => r.currentlySupported)
+              .map((r) => ({
+                uuid: r.uuid,
+                currentlySupported: r.currentlySupported,
+                environment: r.environmentName,
+                createdAt: r.createdAt,
+              })),
           }
         : {}),
     },

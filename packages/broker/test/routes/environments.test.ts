@@ -139,7 +139,9 @@ describe('environments, deployments and releases', () => {
       url: `/deployed-versions/${instance._embedded.deployedVersions[0].uuid}`,
       payload: { currentlyDeployed: true },
     });
-    expect(redeploy.statusCode).toBe(400);
+    // The real broker's answer: 422, the field named in `errors`.
+    expect(redeploy.statusCode).toBe(422);
+    expect(redeploy.json().code).toBe('BROKER_IRREVERSIBLE_CHANGE');
   });
 
   it('records releases, many supported at once, and ends support', async () => {

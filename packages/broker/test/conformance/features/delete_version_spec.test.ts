@@ -27,7 +27,13 @@ describe('spec/features/delete_version_spec.rb', () => {
     await publish(broker.app, { consumer: 'Consumer', version: '2.0.0', provider: 'Provider', branch: 'main' });
     const test = await createEnvironment(broker.app, 'test');
     await recordDeployment(broker.app, 'Consumer', '2.0.0', test);
-    await verifyPact(broker.app, { provider: 'Provider', consumer: 'Consumer', consumerVersion: '2.0.0', providerVersion: 'p1', success: true });
+    await verifyPact(broker.app, {
+      provider: 'Provider',
+      consumer: 'Consumer',
+      consumerVersion: '2.0.0',
+      providerVersion: 'p1',
+      success: true,
+    });
 
     expect((await broker.delete('/pacticipants/Consumer/versions/2.0.0')).statusCode).toBe(204);
     expect((await broker.get('/pacts/provider/Provider/consumer/Consumer/version/2.0.0')).statusCode).toBe(404);
@@ -36,8 +42,19 @@ describe('spec/features/delete_version_spec.rb', () => {
     expect(deployed._embedded.deployedVersions).toEqual([]);
 
     // Deleting the provider version that verified a pact takes its result away.
-    await publish(broker.app, { consumer: 'Consumer', version: '3.0.0', provider: 'Provider', interactions: ['another request'] });
-    await verifyPact(broker.app, { provider: 'Provider', consumer: 'Consumer', consumerVersion: '3.0.0', providerVersion: 'p2', success: true });
+    await publish(broker.app, {
+      consumer: 'Consumer',
+      version: '3.0.0',
+      provider: 'Provider',
+      interactions: ['another request'],
+    });
+    await verifyPact(broker.app, {
+      provider: 'Provider',
+      consumer: 'Consumer',
+      consumerVersion: '3.0.0',
+      providerVersion: 'p2',
+      success: true,
+    });
     expect((await broker.delete('/pacticipants/Provider/versions/p2')).statusCode).toBe(204);
     const matrix = (await broker.get('/matrix?q[][pacticipant]=Consumer&q[][version]=3.0.0&latestby=cvpv')).json();
     expect(matrix.matrix.map((row: { verificationResult: unknown }) => row.verificationResult)).toEqual([null]);

@@ -26,7 +26,9 @@ describe('spec/features/get_currently_deployed_versions_for_version_spec.rb', ()
   });
 
   it('a version or environment that does not exist is a 404', async () => {
-    expect((await broker.get(`/pacticipants/Foo/versions/2/deployed-versions/environment/${test}`)).statusCode).toBe(404);
+    expect((await broker.get(`/pacticipants/Foo/versions/2/deployed-versions/environment/${test}`)).statusCode).toBe(
+      404,
+    );
     const response = await broker.get('/pacticipants/Foo/versions/1/deployed-versions/environment/nope');
     expect(response.json().code).toBe('BROKER_ENVIRONMENT_NOT_FOUND');
   });

@@ -109,7 +109,9 @@ describe('spec/features/get_environment_versions_spec.rb', () => {
     });
 
     it('a paginated response: includes the pagination relations', async () => {
-      expect((await three())._links.next.href).toMatch(/\/environments\/aaaaaaaa-0000-0000-0000-000000000000\/versions\?size=2&page=2$/);
+      expect((await three())._links.next.href).toMatch(
+        /\/environments\/aaaaaaaa-0000-0000-0000-000000000000\/versions\?size=2&page=2$/,
+      );
     });
 
     it('a paginated response: includes the page details', async () => {

@@ -5,8 +5,18 @@ describe('spec/features/get_environments_spec.rb', () => {
   const broker = freshBroker();
 
   beforeEach(async () => {
-    await broker.post('/environments', { name: 'test', displayName: 'Test', production: false, contacts: [{ name: 'Foo' }] });
-    await broker.post('/environments', { name: 'prod', displayName: 'Production', production: true, contacts: [{ name: 'Foo' }] });
+    await broker.post('/environments', {
+      name: 'test',
+      displayName: 'Test',
+      production: false,
+      contacts: [{ name: 'Foo' }],
+    });
+    await broker.post('/environments', {
+      name: 'prod',
+      displayName: 'Production',
+      production: true,
+      contacts: [{ name: 'Foo' }],
+    });
   });
 
   it('is a HAL JSON success response', async () => {

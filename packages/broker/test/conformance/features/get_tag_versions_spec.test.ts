@@ -60,9 +60,13 @@ describe('spec/features/get_tag_versions_spec.rb', () => {
           tags: ['perf-tag', 'test'],
         });
       }
-      const body = (await broker.get('/pacticipants/PerfTagConsumer/tags/perf-tag/versions?pageNumber=1&pageSize=2')).json();
+      const body = (
+        await broker.get('/pacticipants/PerfTagConsumer/tags/perf-tag/versions?pageNumber=1&pageSize=2')
+      ).json();
       expect(body._embedded.versions.map((v: { number: string }) => v.number)).toEqual(['3', '2']);
-      const links = body._embedded.versions.flatMap((v: { _links: Record<string, unknown[]> }) => v._links['pb:pact-versions']);
+      const links = body._embedded.versions.flatMap(
+        (v: { _links: Record<string, unknown[]> }) => v._links['pb:pact-versions'],
+      );
       expect(links).toHaveLength(4);
     });
   });

@@ -91,9 +91,14 @@ describe('spec/features/get_versions_spec.rb', () => {
       }
       const body = (await broker.get('/pacticipants/PerfConsumer/versions?pageNumber=1&pageSize=2')).json();
       expect(body._embedded.versions).toHaveLength(2);
-      const links = body._embedded.versions.flatMap((v: { _links: Record<string, unknown[]> }) => v._links['pb:pact-versions']);
+      const links = body._embedded.versions.flatMap(
+        (v: { _links: Record<string, unknown[]> }) => v._links['pb:pact-versions'],
+      );
       expect(links).toHaveLength(4);
-      expect(body._embedded.versions[0]._embedded.tags.map((t: { name: string }) => t.name).sort()).toEqual(['prod', 'test']);
+      expect(body._embedded.versions[0]._embedded.tags.map((t: { name: string }) => t.name).sort()).toEqual([
+        'prod',
+        'test',
+      ]);
     });
   });
 });

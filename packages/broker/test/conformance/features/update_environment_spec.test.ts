@@ -6,8 +6,9 @@ describe('spec/features/update_environment_spec.rb', () => {
   let url: string;
 
   beforeEach(async () => {
-    const uuid = (await broker.post('/environments', { name: 'test', production: false, contacts: [{ name: 'Foo' }] })).json()
-      .uuid;
+    const uuid = (
+      await broker.post('/environments', { name: 'test', production: false, contacts: [{ name: 'Foo' }] })
+    ).json().uuid;
     url = `/environments/${uuid}`;
   });
 
@@ -33,7 +34,11 @@ describe('spec/features/update_environment_spec.rb', () => {
   });
 
   it("when the environment doesn't exist: returns a 404", async () => {
-    const response = await broker.put('/environments/5678', { name: 'test', production: false, displayName: 'Testing' });
+    const response = await broker.put('/environments/5678', {
+      name: 'test',
+      production: false,
+      displayName: 'Testing',
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('BROKER_ENVIRONMENT_NOT_FOUND');
   });

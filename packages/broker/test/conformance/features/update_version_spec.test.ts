@@ -7,7 +7,12 @@ describe('spec/features/update_version_spec.rb', () => {
   let original: { createdAt: string };
 
   const send = (method: 'PUT' | 'PATCH', payload: unknown, contentType: string) =>
-    broker.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { 'content-type': contentType } });
+    broker.app.inject({
+      method,
+      url,
+      payload: payload as Record<string, unknown>,
+      headers: { 'content-type': contentType },
+    });
   const stored = async () => (await broker.get(url)).json();
   const tagNames = (body: { _embedded: { tags: { name: string }[] } }) => body._embedded.tags.map((t) => t.name);
 
