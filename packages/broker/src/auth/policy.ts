@@ -73,6 +73,7 @@ const table: [string, RoutePolicy][] = [
   ['/webhooks', { GET: 'read', POST: 'write' }],
   ['/webhooks/:uuid', { GET: 'read', PUT: 'write', DELETE: 'write' }],
   ['/webhooks/provider/:provider/consumer/:consumer', { POST: 'write' }],
+  [`${between}/webhooks`, { POST: 'write' }],
   ['/webhooks/execute', { POST: 'write' }],
   ['/webhooks/:uuid/execute', { POST: 'write' }],
   [`${between}/version/:version/triggered-webhooks`, read],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
+import type { BuildBrokerConfig } from '../../src/app.ts';
 import { testBroker } from '../helpers/broker.ts';
 
 export interface Client {
@@ -13,12 +14,12 @@ export interface Client {
 
 /**
  * A fresh in-memory broker for every example (the real specs start each example from an empty database), with
- * the verbs the real specs use. Call inside a `describe`.
+ * the verbs the real specs use. Call inside a `describe`; `config` stands for the real spec's configuration.
  */
-export function freshBroker(): Client {
+export function freshBroker(config: Partial<BuildBrokerConfig> = {}): Client {
   const client = {} as Client;
   beforeEach(async () => {
-    const app = await testBroker();
+    const app = await testBroker(config);
     const send = (method: InjectOptions['method'], url: string, payload?: unknown) =>
       app.inject({
         method,
