@@ -74,7 +74,12 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
     params.success === undefined
       ? undefined
       : list(params.success).map((v) => (v === 'true' ? true : v === 'false' ? false : null));
-  const limit = Number(text(params.limit) ?? '100');
+  const limitText = text(params.limit);
+  const limit = Number(limitText ?? '100');
+  // A limit of 0 or less would hide every row and still answer: the real broker refuses it.
+  if (limitText !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    errors.push(`limit must be a positive integer (got '${limitText}')`);
+  }
   const tag = text(params.tag);
   const environment = text(params.environment);
   return {
