@@ -127,7 +127,8 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
   if (version === undefined && branch === undefined && !flag(params.latest) && !flag(params.mainBranch)) {
     errors.version = ['Please specify the version, branch, latest=true or mainBranch=true'];
   }
-  if (environment === undefined && to === undefined) errors.environment = ['Please specify the environment (or the to tag)'];
+  if (environment === undefined && to === undefined)
+    errors.environment = ['Please specify the environment (or the to tag)'];
   if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
   const selector: MatrixSelector = { pacticipant: pacticipant as string };
   if (version !== undefined) selector.version = version;

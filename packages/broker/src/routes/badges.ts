@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ServiceError } from '@contract-kit/service-common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Publication } from '../db/pacts-repository.ts';
 import { deployableBadge, verificationBadge } from '../badges/status.ts';
-import { badgeSvg, type BadgeColour } from '../badges/svg.ts';
+import { type BadgeColour, badgeSvg } from '../badges/svg.ts';
+import type { Publication } from '../db/pacts-repository.ts';
 import { computeMatrix } from '../matrix/matrix.ts';
 import type { MatrixQuery } from '../matrix/query.ts';
 import { canIDeployByBranch, canIDeployByTag } from './can-i-deploy-paths.ts';

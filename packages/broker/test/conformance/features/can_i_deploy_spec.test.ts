@@ -25,7 +25,13 @@ async function pancakesInProduction(
   await publish(broker.app, { consumer: 'Waffle', version: '1', provider: 'Pancake' });
   for (const [i, providerVersion] of (['10', '11'] as const).entries()) {
     const success = outcomes[i] as boolean;
-    await verifyPact(broker.app, { provider: 'Pancake', consumer: 'Waffle', consumerVersion: '1', providerVersion, success });
+    await verifyPact(broker.app, {
+      provider: 'Pancake',
+      consumer: 'Waffle',
+      consumerVersion: '1',
+      providerVersion,
+      success,
+    });
     await recordDeployment(broker.app, 'Pancake', providerVersion, production, kind, instances[i]);
   }
 }
@@ -41,7 +47,9 @@ describe('spec/features/can_i_deploy_spec.rb', () => {
 
   it('returns the matrix response', async () => {
     await setUp();
-    expect((await matrixOf(broker, '/can-i-deploy?pacticipant=Foo&version=1.2.3&to=prod')).matrix).toBeInstanceOf(Array);
+    expect((await matrixOf(broker, '/can-i-deploy?pacticipant=Foo&version=1.2.3&to=prod')).matrix).toBeInstanceOf(
+      Array,
+    );
   });
 
   describe('using the URL format for tags', () => {
@@ -65,14 +73,19 @@ describe('spec/features/can_i_deploy_spec.rb', () => {
   describe('using the URL format for branch/environment', () => {
     it('returns the matrix response', async () => {
       await setUp();
-      const body = await matrixOf(broker, '/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/prod');
+      const body = await matrixOf(
+        broker,
+        '/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/prod',
+      );
       expect(body.matrix).toHaveLength(1);
       expect(body.matrix[0].consumer.version.number).toBe('1.2.3');
     });
 
     it('the badge: returns a redirect URL — here the badge itself, naming the branch and the environment', async () => {
       await setUp();
-      const response = await broker.get('/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/prod/badge');
+      const response = await broker.get(
+        '/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/prod/badge',
+      );
       expect(response.statusCode).toBe(200);
       expect(response.body).toMatch(/main/);
       expect(response.body).toMatch(/prod/);
@@ -117,7 +130,13 @@ describe('spec/features/can_i_deploy_spec.rb', () => {
   it('when a single version of the provider is deployed to an environment without an application instance and is incompatible: is not deployable', async () => {
     const production = await createEnvironment(broker.app, 'production', true);
     await publish(broker.app, { consumer: 'Waffle', version: '1', provider: 'Pancake' });
-    await verifyPact(broker.app, { provider: 'Pancake', consumer: 'Waffle', consumerVersion: '1', providerVersion: '10', success: false });
+    await verifyPact(broker.app, {
+      provider: 'Pancake',
+      consumer: 'Waffle',
+      consumerVersion: '1',
+      providerVersion: '10',
+      success: false,
+    });
     await recordDeployment(broker.app, 'Pancake', '10', production);
     const body = await matrixOf(broker, WAFFLE_TO_PRODUCTION);
     expect(body.matrix).toHaveLength(1);

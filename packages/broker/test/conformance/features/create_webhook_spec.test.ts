@@ -120,7 +120,10 @@ describe('spec/features/create_webhook_spec.rb', () => {
 
   it('with the old path: 201; returns the Location header, a JSON content type and the new webhook', async () => {
     await setUp();
-    const response = await broker.post('/pacts/provider/Some%20Provider/consumer/Some%20Consumer/webhooks', webhookHash());
+    const response = await broker.post(
+      '/pacts/provider/Some%20Provider/consumer/Some%20Consumer/webhooks',
+      webhookHash(),
+    );
     expect(response.statusCode).toBe(201);
     expect(response.headers.location).toMatch(new RegExp(`^${BASE}/webhooks/.+`));
     expect(response.headers['content-type']).toBe(HAL);

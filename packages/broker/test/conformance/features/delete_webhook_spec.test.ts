@@ -27,11 +27,8 @@ describe('spec/features/delete_webhook_spec.rb', () => {
     return uuid;
   }
   const triggered = async () =>
-    (
-      await broker.get(
-        '/pacts/provider/Some%20Provider/consumer/Some%20Consumer/version/1/triggered-webhooks',
-      )
-    ).json()._embedded.triggeredWebhooks;
+    (await broker.get('/pacts/provider/Some%20Provider/consumer/Some%20Consumer/version/1/triggered-webhooks')).json()
+      ._embedded.triggeredWebhooks;
 
   it('deletes the webhook; returns a 204 response', async () => {
     const uuid = await firedWebhook();

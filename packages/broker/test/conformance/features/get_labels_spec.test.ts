@@ -15,7 +15,12 @@ describe('spec/features/get_labels_spec.rb', () => {
       const response = await broker.get('/labels');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe(HAL);
-      expect(response.json()._embedded.labels.map((l: { name: string }) => l.name).sort()).toEqual(['consumer', 'ios']);
+      expect(
+        response
+          .json()
+          ._embedded.labels.map((l: { name: string }) => l.name)
+          .sort(),
+      ).toEqual(['consumer', 'ios']);
     });
 
     it('with pagination options: only returns the number of items specified in the page; a paginated response', async () => {

@@ -29,7 +29,10 @@ describe('spec/features/get_latest_pact_badge_spec.rb', () => {
     const first = await broker.get('/pacts/provider/provider/consumer/consumer/latest/badge', svg);
     expect(first.body).toContain('>unverified<');
     const etag = String(first.headers.etag);
-    expect((await broker.get('/pacts/provider/provider/consumer/consumer/latest/badge', { ...svg, 'if-none-match': etag })).statusCode).toBe(304);
+    expect(
+      (await broker.get('/pacts/provider/provider/consumer/consumer/latest/badge', { ...svg, 'if-none-match': etag }))
+        .statusCode,
+    ).toBe(304);
     await verifyPact(broker.app, {
       provider: 'provider',
       consumer: 'consumer',
@@ -37,7 +40,10 @@ describe('spec/features/get_latest_pact_badge_spec.rb', () => {
       providerVersion: '1',
       success: false,
     });
-    const changed = await broker.get('/pacts/provider/provider/consumer/consumer/latest/badge', { ...svg, 'if-none-match': etag });
+    const changed = await broker.get('/pacts/provider/provider/consumer/consumer/latest/badge', {
+      ...svg,
+      'if-none-match': etag,
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.body).toContain('>failed<');
   });

@@ -7,8 +7,20 @@ describe('spec/features/get_latest_tagged_pact_badge_spec.rb', () => {
 
   it('returns a 200 status; returns an svg/xml response; returns an svg body', async () => {
     const result = (consumerVersion: string, success: boolean) =>
-      verifyPact(broker.app, { provider: 'provider', consumer: 'consumer', consumerVersion, providerVersion: '1', success });
-    await publish(broker.app, { consumer: 'consumer', version: '1.0.0', provider: 'provider', tags: ['prod'], interactions: ['a'] });
+      verifyPact(broker.app, {
+        provider: 'provider',
+        consumer: 'consumer',
+        consumerVersion,
+        providerVersion: '1',
+        success,
+      });
+    await publish(broker.app, {
+      consumer: 'consumer',
+      version: '1.0.0',
+      provider: 'provider',
+      tags: ['prod'],
+      interactions: ['a'],
+    });
     await result('1.0.0', true);
     await publish(broker.app, { consumer: 'consumer', version: '1.2.3', provider: 'provider', interactions: ['b'] });
     await result('1.2.3', false);

@@ -7,10 +7,22 @@ describe('spec/features/get_latest_untagged_pact_badge_spec.rb', () => {
 
   it('returns a 200 status; returns an svg/xml response; returns an svg body', async () => {
     const result = (consumerVersion: string, success: boolean) =>
-      verifyPact(broker.app, { provider: 'provider', consumer: 'consumer', consumerVersion, providerVersion: '1', success });
+      verifyPact(broker.app, {
+        provider: 'provider',
+        consumer: 'consumer',
+        consumerVersion,
+        providerVersion: '1',
+        success,
+      });
     await publish(broker.app, { consumer: 'consumer', version: '1.0.0', provider: 'provider', interactions: ['a'] });
     await result('1.0.0', true);
-    await publish(broker.app, { consumer: 'consumer', version: '1.2.3', provider: 'provider', tags: ['prod'], interactions: ['b'] });
+    await publish(broker.app, {
+      consumer: 'consumer',
+      version: '1.2.3',
+      provider: 'provider',
+      tags: ['prod'],
+      interactions: ['b'],
+    });
     await result('1.2.3', false);
     const response = await broker.get('/pacts/provider/provider/consumer/consumer/latest-untagged/badge', {
       accept: 'image/svg+xml',

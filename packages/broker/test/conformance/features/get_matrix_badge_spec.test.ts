@@ -19,7 +19,10 @@ describe('spec/features/get_matrix_badge_spec.rb', () => {
 
   it('returns a 200 status; returns an svg/xml response; returns an svg body', async () => {
     await setUp();
-    const response = await broker.get('/matrix/provider/provider/latest/master/consumer/consumer/latest/prod/badge', svg);
+    const response = await broker.get(
+      '/matrix/provider/provider/latest/master/consumer/consumer/latest/prod/badge',
+      svg,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('image/svg+xml');
     expect(response.body).toMatch(/^<svg [^>]*>.*>verified<.*<\/svg>$/s);
@@ -27,7 +30,10 @@ describe('spec/features/get_matrix_badge_spec.rb', () => {
 
   it('when one of the pacticipants does not exist: returns a 200 status as the badge content indicated the pact is not found', async () => {
     await setUp();
-    const response = await broker.get('/matrix/provider/provider/latest/master/consumer/consumer2/latest/prod/badge', svg);
+    const response = await broker.get(
+      '/matrix/provider/provider/latest/master/consumer/consumer2/latest/prod/badge',
+      svg,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('not found');
   });

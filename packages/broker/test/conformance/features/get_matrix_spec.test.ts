@@ -33,6 +33,8 @@ describe('spec/features/get_matrix_spec.rb', () => {
     await consumerVerifiedByProvider(broker);
     const response = await broker.get(path, { accept: 'text/plain' });
     expect(response.headers['content-type']).toBe('text/plain;charset=utf-8');
-    expect(response.body).toMatch(/^CONSUMER\s+\| C\.VERSION.*\nConsumer\s+\| 1\.0\.0\s+\| Provider\s+\| 4\.5\.6\s+\| true\n/s);
+    expect(response.body).toMatch(
+      /^CONSUMER\s+\| C\.VERSION.*\nConsumer\s+\| 1\.0\.0\s+\| Provider\s+\| 4\.5\.6\s+\| true\n/s,
+    );
   });
 });
