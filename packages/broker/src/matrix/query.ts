@@ -1,5 +1,6 @@
 import { BrokerValidationError } from '../errors.ts';
 import type { RackHash, RackValue } from './rack-query.ts';
+import type { LatestBy } from './rows.ts';
 
 export interface MatrixSelector {
   pacticipant: string;
@@ -20,7 +21,7 @@ export interface MatrixQuery {
   selectors: MatrixSelector[];
   /** Where the other pacticipants' versions come from when only one selector is given. */
   target: { latest: boolean; tag?: string; environment?: string; mainBranch: boolean };
-  latestby?: 'cvp' | 'cvpv';
+  latestby?: LatestBy;
   ignore: IgnoreSelector[];
   /** Rows to show by verification outcome (`null` = not verified); undefined = all. */
   success?: (boolean | null)[];
@@ -65,10 +66,13 @@ function ignoresFrom(value: RackValue | undefined): IgnoreSelector[] {
   });
 }
 
+const LATEST_BY: readonly LatestBy[] = ['cvp', 'cvpv', 'cp'];
+
 function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selectors'> {
   const latestby = text(params.latestby);
-  if (latestby !== undefined && latestby !== 'cvp' && latestby !== 'cvpv') {
-    errors.push(`latestby must be one of cvp, cvpv (got '${latestby}')`);
+  const isLatestBy = (value: string | undefined): value is LatestBy => LATEST_BY.includes(value as LatestBy);
+  if (latestby !== undefined && !isLatestBy(latestby)) {
+    errors.push(`latestby must be one of ${LATEST_BY.join(', ')} (got '${latestby}')`);
   }
   const success =
     params.success === undefined
@@ -84,7 +88,7 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
       ...(tag !== undefined ? { tag } : {}),
       ...(environment !== undefined ? { environment } : {}),
     },
-    ...(latestby === 'cvp' || latestby === 'cvpv' ? { latestby } : {}),
+    ...(isLatestBy(latestby) ? { latestby } : {}),
     ignore: ignoresFrom(params.ignore),
     ...(success !== undefined ? { success } : {}),
     limit: Number.isInteger(limit) && limit > 0 ? limit : 100,
