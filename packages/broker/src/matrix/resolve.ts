@@ -144,12 +144,13 @@ export async function resolveTarget(
       : resolved;
   }
   if (target.mainBranch) {
-    const resolved = await resolveSelector(
-      repos,
-      pacticipant,
-      { pacticipant: pacticipant.name, mainBranch: true },
-      environments,
-    );
+    // Without `latest`, every version of the main branch (as the real broker does, though it is rarely useful).
+    const main = pacticipant.main_branch ?? undefined;
+    const selector =
+      target.latest || main === undefined
+        ? { pacticipant: pacticipant.name, mainBranch: true }
+        : { pacticipant: pacticipant.name, branch: main };
+    const resolved = await resolveSelector(repos, pacticipant, selector, environments);
     return resolved.versions.length === 0 ? { ...resolved, hint: ` (${resolved.missingText})` } : resolved;
   }
   if (target.latest) {
