@@ -56,14 +56,36 @@ function selectorFrom(hash: RackHash): MatrixSelector | undefined {
   return selector;
 }
 
-function ignoresFrom(value: RackValue | undefined): IgnoreSelector[] {
+function ignoresFrom(value: RackValue | undefined, errors: string[]): IgnoreSelector[] {
   return list(value).flatMap((item) => {
     if (typeof item === 'string') return item.trim() === '' ? [] : [{ pacticipant: item }];
     if (!isHash(item)) return [];
     const pacticipant = text(item.pacticipant);
     const version = text(item.version);
-    return pacticipant === undefined ? [] : [{ pacticipant, ...(version !== undefined ? { version } : {}) }];
+    if (pacticipant === undefined) {
+      errors.push('Please specify the pacticipant name to ignore');
+      return [];
+    }
+    if (version !== undefined && flag(item.latest)) {
+      errors.push(`A version number and latest flag cannot both be specified for ${pacticipant} to ignore`);
+    }
+    return [{ pacticipant, ...(version !== undefined ? { version } : {}) }];
   });
+}
+
+/** The real broker's checks of the options: one destination at most, latest not with an environment, a limit ≥ 1. */
+function checkOptions(params: RackHash, errors: string[]): void {
+  const mainBranch = flag(params.mainBranch) || flag(params.main_branch);
+  const destinations = [text(params.tag), text(params.environment), mainBranch || undefined];
+  if (destinations.filter((d) => d !== undefined).length > 1) {
+    errors.push('Cannot specify more than one of tag, environment and mainBranch.');
+  }
+  if (flag(params.latest) && text(params.environment) !== undefined) {
+    errors.push('Cannot specify both latest=true and an environment.');
+  }
+  const limit = text(params.limit);
+  // Ruby's to_i: leading digits count, anything else is 0.
+  if (limit !== undefined && !(Number.parseInt(limit, 10) >= 1)) errors.push('The limit must be 1 or greater.');
 }
 
 const LATEST_BY: readonly LatestBy[] = ['cvp', 'cvpv', 'cp'];
@@ -78,7 +100,8 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
     params.success === undefined
       ? undefined
       : list(params.success).map((v) => (v === 'true' ? true : v === 'false' ? false : null));
-  const limit = Number(text(params.limit) ?? '100');
+  checkOptions(params, errors);
+  const limit = Number.parseInt(text(params.limit) ?? '100', 10);
   const tag = text(params.tag);
   const environment = text(params.environment);
   return {
@@ -89,7 +112,7 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
       ...(environment !== undefined ? { environment } : {}),
     },
     ...(isLatestBy(latestby) ? { latestby } : {}),
-    ignore: ignoresFrom(params.ignore),
+    ignore: ignoresFrom(params.ignore, errors),
     ...(success !== undefined ? { success } : {}),
     limit: Number.isInteger(limit) && limit > 0 ? limit : 100,
   };
@@ -103,6 +126,9 @@ export function parseMatrixQuery(params: RackHash): MatrixQuery {
     const selector = isHash(item) ? selectorFrom(item) : undefined;
     if (selector) selectors.push(selector);
     else errors.push('Please specify the pacticipant name');
+    if (selector?.version !== undefined && selector.latest) {
+      errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant}`);
+    }
   }
   if (selectors.length === 0 && errors.length === 0) errors.push('Please provide 1 or more version selectors.');
   const parsed = options(params, errors);
@@ -126,6 +152,7 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
     errors.push('Please specify the version, branch, latest=true or mainBranch=true');
   }
   if (environment === undefined && to === undefined) errors.push('Please specify the environment (or the to tag)');
+  const ignore = ignoresFrom(params.ignore, errors);
   if (errors.length > 0) throw new BrokerValidationError(errors);
   const selector: MatrixSelector = { pacticipant: pacticipant as string };
   if (version !== undefined) selector.version = version;
@@ -145,7 +172,7 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
     },
     // With an environment, several provider versions may be live at once: keep a row for each (pact_broker#903).
     latestby: environment !== undefined ? 'cvpv' : 'cvp',
-    ignore: ignoresFrom(params.ignore),
+    ignore,
     limit: 100,
   };
 }
