@@ -56,18 +56,23 @@ function selectorFrom(hash: RackHash): MatrixSelector | undefined {
   return selector;
 }
 
-function ignoresFrom(value: RackValue | undefined, errors: string[]): IgnoreSelector[] {
-  return list(value).flatMap((item) => {
+/**
+ * `ignore[]=Name` and `ignore[][pacticipant]=&ignore[][version]=`; anything but an array ignores nothing, as in the
+ * real broker. A hash without a name is an error for the matrix and dropped by can-i-deploy (`errors` undefined).
+ */
+function ignoresFrom(value: RackValue | undefined, errors?: string[]): IgnoreSelector[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
     if (typeof item === 'string') return item.trim() === '' ? [] : [{ pacticipant: item }];
     if (!isHash(item)) return [];
     const pacticipant = text(item.pacticipant);
     const version = text(item.version);
     if (pacticipant === undefined) {
-      errors.push('Please specify the pacticipant name to ignore');
+      errors?.push('Please specify the pacticipant name to ignore');
       return [];
     }
     if (version !== undefined && flag(item.latest)) {
-      errors.push(`A version number and latest flag cannot both be specified for ${pacticipant} to ignore`);
+      errors?.push(`A version number and latest flag cannot both be specified for ${pacticipant} to ignore`);
     }
     return [{ pacticipant, ...(version !== undefined ? { version } : {}) }];
   });
@@ -152,7 +157,7 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
     errors.push('Please specify the version, branch, latest=true or mainBranch=true');
   }
   if (environment === undefined && to === undefined) errors.push('Please specify the environment (or the to tag)');
-  const ignore = ignoresFrom(params.ignore, errors);
+  const ignore = ignoresFrom(params.ignore);
   if (errors.length > 0) throw new BrokerValidationError(errors);
   const selector: MatrixSelector = { pacticipant: pacticipant as string };
   if (version !== undefined) selector.version = version;

@@ -18,10 +18,10 @@ const keyOf: Record<LatestBy, (row: MatrixRow) => string> = {
  */
 function isLater(row: MatrixRow, current: MatrixRow): boolean {
   return (
-    row.consumerVersionId - current.consumerVersionId ||
-    (row.providerVersionId ?? 0) - (current.providerVersionId ?? 0) ||
-    (row.verificationId ?? 0) - (current.verificationId ?? 0)
-  ) > 0;
+    (row.consumerVersionId - current.consumerVersionId ||
+      (row.providerVersionId ?? 0) - (current.providerVersionId ?? 0) ||
+      (row.verificationId ?? 0) - (current.verificationId ?? 0)) > 0
+  );
 }
 
 /**

@@ -41,10 +41,11 @@ export async function verification(
   });
 }
 
-interface MatrixEntry {
+export interface MatrixEntry {
   consumer: { name: string; version: { number: string } };
   provider: { name: string; version: { number: string } | null };
   verificationResult: { success: boolean; _links: { self: { href: string } } } | null;
+  ignored?: boolean;
 }
 
 /** A row as the real specs shorten it: `A1 B2 n3` (consumer, provider and verification number; `?` for none). */

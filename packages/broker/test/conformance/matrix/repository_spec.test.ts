@@ -26,7 +26,11 @@ describe('spec/lib/pact_broker/matrix/repository_spec.rb', () => {
         'when just the consumer name is specified',
         { A: undefined },
         [
-          ['when no latestby is specified', '', ['A1 B1 n1', 'A1 B1 n2', 'A1 B2 n3', 'A1 C1 n1', 'A2 B? n?', 'A2 C3 n1']],
+          [
+            'when no latestby is specified',
+            '',
+            ['A1 B1 n1', 'A1 B1 n2', 'A1 B2 n3', 'A1 C1 n1', 'A2 B? n?', 'A2 C3 n1'],
+          ],
           ['when latestby=cvpv', 'cvpv', ['A1 B1 n2', 'A1 B2 n3', 'A1 C1 n1', 'A2 B? n?', 'A2 C3 n1']],
           ['when latestby=cvp', 'cvp', ['A1 B2 n3', 'A1 C1 n1', 'A2 B? n?', 'A2 C3 n1']],
           ['when latestby=cp', 'cp', ['A2 B? n?', 'A2 C3 n1']],
@@ -128,7 +132,10 @@ describe('spec/lib/pact_broker/matrix/repository_spec.rb', () => {
       });
 
       it('returns a row for each verification for that version', async () => {
-        expect((await rowsOf(broker, selectors({ A: '1.2.3' }))).sort()).toEqual(['A1.2.3 B4.5.6 n1', 'A1.2.3 D6.7.8 n1']);
+        expect((await rowsOf(broker, selectors({ A: '1.2.3' }))).sort()).toEqual([
+          'A1.2.3 B4.5.6 n1',
+          'A1.2.3 D6.7.8 n1',
+        ]);
       });
     });
 
@@ -141,7 +148,10 @@ describe('spec/lib/pact_broker/matrix/repository_spec.rb', () => {
       });
 
       it('returns a row for each verification for the pacticipant', async () => {
-        expect((await rowsOf(broker, selectors({ A: undefined }))).sort()).toEqual(['A1.2.3 B4.5.6 n1', 'A1.2.3 D? n?']);
+        expect((await rowsOf(broker, selectors({ A: undefined }))).sort()).toEqual([
+          'A1.2.3 B4.5.6 n1',
+          'A1.2.3 D? n?',
+        ]);
       });
     });
 
@@ -155,7 +165,10 @@ describe('spec/lib/pact_broker/matrix/repository_spec.rb', () => {
       });
 
       it('by version: returns a row for each verification for that version', async () => {
-        expect((await rowsOf(broker, selectors({ B: '4.5.6' }))).sort()).toEqual(['A1.2.3 B4.5.6 n1', 'D3.4.5 B4.5.6 n1']);
+        expect((await rowsOf(broker, selectors({ B: '4.5.6' }))).sort()).toEqual([
+          'A1.2.3 B4.5.6 n1',
+          'D3.4.5 B4.5.6 n1',
+        ]);
       });
 
       it('by name: returns a row for each verification of the provider', async () => {
@@ -195,7 +208,10 @@ describe('spec/lib/pact_broker/matrix/repository_spec.rb', () => {
       });
 
       it('when the other service is specifically named: returns the matrix for all of the versions for the specified pacticipants with the given tag', async () => {
-        const rows = await rowsOf(broker, 'q[][pacticipant]=android app&q[][tag]=prod&q[][pacticipant]=BFF&q[][version]=5');
+        const rows = await rowsOf(
+          broker,
+          'q[][pacticipant]=android app&q[][tag]=prod&q[][pacticipant]=BFF&q[][version]=5',
+        );
         expect(rows.sort()).toEqual(['android app1 BFF5 n1', 'android app2 BFF5 n1']);
       });
 

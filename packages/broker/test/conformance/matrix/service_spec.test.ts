@@ -44,15 +44,15 @@ describe('spec/lib/pact_broker/matrix/service_spec.rb', () => {
       });
 
       it('when the latest_tag is used instead of a version, when there is a version for the tag: returns no error messages', async () => {
-        expect(await errorsOf('q[][pacticipant]=Foo&q[][tag]=prod&q[][latest]=true&q[][pacticipant]=Bar&q[][version]=2')).toEqual(
-          [],
-        );
+        expect(
+          await errorsOf('q[][pacticipant]=Foo&q[][tag]=prod&q[][latest]=true&q[][pacticipant]=Bar&q[][version]=2'),
+        ).toEqual([]);
       });
 
       it('when the latest is used as well as a version: returns an error message', async () => {
-        expect(await errorsOf('q[][pacticipant]=Foo&q[][version]=1&q[][latest]=true&q[][pacticipant]=Bar&q[][version]=2')).toEqual([
-          'A version number and latest flag cannot both be specified for Foo',
-        ]);
+        expect(
+          await errorsOf('q[][pacticipant]=Foo&q[][version]=1&q[][latest]=true&q[][pacticipant]=Bar&q[][version]=2'),
+        ).toEqual(['A version number and latest flag cannot both be specified for Foo']);
       });
 
       it('when a pacticipant to ignore is missing a name: returns an error message', async () => {
