@@ -10,7 +10,7 @@ import type { IgnoreSelector, MatrixQuery } from './query.ts';
 import { nextSteps, ReasonCodes } from './reasons.ts';
 import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
 import { applyLatestBy, type MatrixRow } from './rows.ts';
-import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
+import { type MatrixNotice, type MatrixSummary, MatrixWarnings, summarize } from './summary.ts';
 
 /** What the matrix document shows of each version in its rows. */
 export interface VersionDetails {
@@ -73,6 +73,23 @@ const party = (resolved: ResolvedVersions) => ({ id: resolved.pacticipant.id, na
 
 function matchesIgnore(ignore: IgnoreSelector[], name: string, version: string | null): boolean {
   return ignore.some((i) => i.pacticipant === name && (i.version === undefined || i.version === version));
+}
+
+/**
+ * The real broker's advice on the question: name the environment when asking about one version, and ask about a
+ * version number rather than a tag or branch (a name alone is a matrix browse, not a deployment question).
+ */
+function warningsFor(query: MatrixQuery): string[] {
+  const warnings: string[] = [];
+  const { target } = query;
+  if (query.selectors.length === 1 && !target.tag && !target.environment && !target.mainBranch) {
+    warnings.push(MatrixWarnings.noEnvironment);
+  }
+  const beyondName = query.selectors.filter((s) => Object.keys(s).some((key) => key !== 'pacticipant'));
+  if (beyondName.length > 0 && !query.selectors.some((s) => s.version !== undefined)) {
+    warnings.push(MatrixWarnings.noVersionNumber);
+  }
+  return warnings;
 }
 
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
@@ -159,6 +176,7 @@ export async function computeMatrix(
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
+    warnings: warningsFor(query),
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);

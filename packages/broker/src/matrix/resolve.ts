@@ -114,8 +114,25 @@ export async function resolveSelector(
   return { pacticipant, versions: 'all', description: `any version of ${p}`, missingText: `No version of ${p} exists` };
 }
 
-/** The versions of an integrated pacticipant that the one selected version must work with. */
+/**
+ * The versions of an integrated pacticipant that the one selected version must work with. When they come down to
+ * one version, its number follows the description, as the real broker writes it: "the version of Bar currently in
+ * prod (11)".
+ */
 export async function resolveTarget(
+  repos: Repositories,
+  pacticipant: PacticipantRow,
+  target: MatrixQuery['target'],
+  environments: Map<string, Environment>,
+): Promise<ResolvedVersions & { hint?: string }> {
+  const resolved = await resolveTargetVersions(repos, pacticipant, target, environments);
+  const [only, ...others] = resolved.versions === 'all' ? [] : resolved.versions;
+  return only && others.length === 0
+    ? { ...resolved, description: `${resolved.description} (${only.number})` }
+    : resolved;
+}
+
+async function resolveTargetVersions(
   repos: Repositories,
   pacticipant: PacticipantRow,
   target: MatrixQuery['target'],
