@@ -126,20 +126,25 @@ export async function computeMatrix(
   const targets = new Map<number, ResolvedVersions & { hint?: string }>();
   let rows: MatrixRow[] = [];
   const [only] = specified;
-  if (specified.length === 1 && only) {
-    const providers = new Set(await repos.matrix.providersOf(only.pacticipant.id, only.versions));
-    const consumers = new Set(await repos.matrix.consumersOf(only.pacticipant.id));
+  const specifiedIds = new Set(specified.map((s) => s.pacticipant.id));
+  /** Rows between a specified selector and each pacticipant it integrates with that was not specified. */
+  const infer = async (from: ResolvedVersions) => {
+    const providers = new Set(await repos.matrix.providersOf(from.pacticipant.id, from.versions));
+    const consumers = new Set(await repos.matrix.consumersOf(from.pacticipant.id));
     const others = await repos.pacticipants.findByIds([...new Set([...providers, ...consumers])]);
     for (const other of others) {
       const id = other.id;
-      if (id === only.pacticipant.id) continue;
-      const target = await resolveTarget(repos, other, query.target, environments);
+      if (specifiedIds.has(id)) continue;
+      const target = targets.get(id) ?? (await resolveTarget(repos, other, query.target, environments));
       targets.set(id, target);
       if (providers.has(id))
-        rows.push(...(await repos.matrix.loadRows(party(only), only.versions, party(target), target.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(from), from.versions, party(target), target.versions)));
       if (consumers.has(id))
-        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(only), only.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(from), from.versions)));
     }
+  };
+  if (specified.length === 1 && only) {
+    await infer(only);
   } else {
     const seen = new Set<string>();
     for (const consumer of specified) {
@@ -152,6 +157,13 @@ export async function computeMatrix(
           ...(await repos.matrix.loadRows(party(consumer), consumer.versions, party(provider), provider.versions)),
         );
       }
+    }
+    // With a destination (latest, a tag, an environment, the main branch), the real broker also brings in the
+    // pacticipants the specified ones integrate with, at their versions there: deploying Bar with Foo's prod
+    // versions still needs Cat's prod version to have verified Bar.
+    const { target } = query;
+    if (target.latest || target.tag !== undefined || target.environment !== undefined || target.mainBranch) {
+      for (const selector of specified) await infer(selector);
     }
   }
 
