@@ -58,7 +58,10 @@ function criterion(s: Selection): string {
         ? `latest ${version} from branch '${s.branch}' (fallback branch used as no pact was found from branch '${s.requested}') (${v})`
         : `latest ${version} from branch '${s.branch}' (${v})`;
     case 'tag':
-      if (!s.latest) return named ? `all ${named} versions tagged '${s.tag}' (${v})` : `all consumer versions tagged '${s.tag}' (${v})`;
+      if (!s.latest)
+        return named
+          ? `all ${named} versions tagged '${s.tag}' (${v})`
+          : `all consumer versions tagged '${s.tag}' (${v})`;
       return s.fallback
         ? `latest ${version} tagged '${s.tag}' (fallback tag used as no pact was found with tag '${s.requested}') (${v})`
         : `latest ${version} tagged '${s.tag}' (${v})`;
@@ -69,6 +72,40 @@ function criterion(s: Selection): string {
     default:
       return `latest version of ${named ?? 'a consumer'} that has a pact with ${s.publication.providerName} (${v})`;
   }
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinUnquoted(words: string[]): string {
+  return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The criteria, with the deployed (and the released) versions of one consumer in one line, environments joined:
+ * "consumer version(s) currently deployed to dev (3) and prod (2)".
+ */
+function criteriaOf(selections: Selection[]): string[] {
+  const lines: string[] = [];
+  const grouped = new Map<string, Selection[]>();
+  for (const s of selections) {
+    if (s.kind !== 'deployed' && s.kind !== 'released') {
+      lines.push(criterion(s));
+      continue;
+    }
+    const key = `${s.kind}:${s.consumerFilter ?? ''}`;
+    if (!grouped.has(key)) {
+      grouped.set(key, []);
+      lines.push(key);
+    }
+    grouped.get(key)?.push(s);
+  }
+  return lines.map((line) => {
+    const group = grouped.get(line);
+    if (!group) return line;
+    const [first] = group as [Selection];
+    const who = first.consumerFilter ? `version(s) of ${first.consumerFilter}` : 'consumer version(s)';
+    const where = joinUnquoted(unique(group.map((s) => `${s.environment} (${s.publication.consumerVersionNumber})`)));
+    return `${who} ${first.kind === 'deployed' ? 'currently deployed to' : 'released and supported in'} ${where}`;
+  });
 }
 
 const READ_MORE_PENDING = 'Read more at https://docs.pact.io/go/pending';
@@ -154,7 +191,7 @@ export function verificationNotices(
       text: `The pact at ${url} is being verified because it is a 'work in progress' pact (ie. it is the pact for the latest ${heads === 1 ? 'version' : 'versions'} of ${consumer} ${wipHeads(pact.wipHeads)} and it has not yet been successfully verified by ${providerVersions(ctx, pact.pending?.pendingTags.length ? pact.pending.pendingTags : ctx.tags, 'a')} when the pact's application version was explicitly specified in the consumer version selectors). Read more at https://docs.pact.io/go/wip`,
     });
   } else {
-    const criteria = unique(pact.selections.map(criterion));
+    const criteria = unique(criteriaOf(pact.selections));
     const plural = criteria.length > 1;
     notices.push({
       when: 'before_verification',
