@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { pact, publish } from '../helpers/broker.ts';
 
 /**

@@ -174,7 +174,7 @@ describe('spec/lib/pact_broker/matrix/parse_query_spec.rb', () => {
     });
 
     it('when there is a per-selector mainBranch: returns a selector with main_branch true', async () => {
-      await broker.put('/pacticipants/Foo', { mainBranch: 'main' });
+      expect((await broker.put('/pacticipants/Foo', { mainBranch: 'main' })).statusCode).toBe(200);
       expect((await ask('q[][pacticipant]=Foo&q[][mainBranch]=true')).rows).toEqual(['Foo1 Bar2']);
     });
 
@@ -189,7 +189,7 @@ describe('spec/lib/pact_broker/matrix/parse_query_spec.rb', () => {
     });
 
     it('when there is a top-level mainBranch option: sets the main_branch option', async () => {
-      await broker.put('/pacticipants/Bar', { mainBranch: 'main' });
+      expect((await broker.put('/pacticipants/Bar', { mainBranch: 'main' })).statusCode).toBe(200);
       await verification(broker, 'Foo', '3', 'Bar', '4', { branch: 'main' });
       expect((await ask('q[][pacticipant]=Foo&mainBranch=true&latest=true')).rows).toEqual([
         'Foo1 Bar?',

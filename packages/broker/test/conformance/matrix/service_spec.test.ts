@@ -9,8 +9,8 @@ describe('spec/lib/pact_broker/matrix/service_spec.rb', () => {
   // can_i_merge is the matrix of a version against the latest main-branch versions of the others (latestby cvp).
   describe('can-i-merge', () => {
     beforeEach(async () => {
-      await broker.put('/pacticipants/A', { mainBranch: 'main_branch' });
-      await broker.put('/pacticipants/B', { mainBranch: 'main_branch' });
+      await broker.post('/pacticipants', { name: 'A', mainBranch: 'main_branch' });
+      await broker.post('/pacticipants', { name: 'B', mainBranch: 'main_branch' });
       await pactBetween(broker, 'A', '1', 'B', { branch: 'main_branch' });
       await verification(broker, 'A', '1', 'B', '1', { success: false, branch: 'main_branch' });
       await verification(broker, 'A', '1', 'B', '1', { branch: 'main_branch' });

@@ -81,7 +81,7 @@ describe('spec/lib/pact_broker/pacts/verifiable_pact_messages_spec.rb', () => {
     });
 
     it('when the pact was for the main branch, when the main branch is called main', async () => {
-      await broker.put('/pacticipants/Foo', { mainBranch: 'main' });
+      await broker.post('/pacticipants', { name: 'Foo', mainBranch: 'main' });
       await pactBetween(broker, 'Foo', '1234', 'Bar', { branch: 'main' });
       expect(await inclusion([{ mainBranch: true }])).toContain("latest version from the main branch 'main' (1234)");
     });
