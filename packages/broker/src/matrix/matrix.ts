@@ -10,7 +10,7 @@ import type { IgnoreSelector, MatrixQuery } from './query.ts';
 import { nextSteps, ReasonCodes } from './reasons.ts';
 import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
 import { applyLatestBy, type MatrixRow } from './rows.ts';
-import { type MatrixNotice, type MatrixSummary, summarize } from './summary.ts';
+import { type MatrixNotice, type MatrixSummary, MatrixWarnings, summarize } from './summary.ts';
 
 /** What the matrix document shows of each version in its rows. */
 export interface VersionDetails {
@@ -75,6 +75,23 @@ function matchesIgnore(ignore: IgnoreSelector[], name: string, version: string |
   return ignore.some((i) => i.pacticipant === name && (i.version === undefined || i.version === version));
 }
 
+/**
+ * The real broker's advice on the question: name the environment when asking about one version, and ask about a
+ * version number rather than a tag or branch (a name alone is a matrix browse, not a deployment question).
+ */
+function warningsFor(query: MatrixQuery): string[] {
+  const warnings: string[] = [];
+  const { target } = query;
+  if (query.selectors.length === 1 && !target.tag && !target.environment && !target.mainBranch) {
+    warnings.push(MatrixWarnings.noEnvironment);
+  }
+  const beyondName = query.selectors.filter((s) => Object.keys(s).some((key) => key !== 'pacticipant'));
+  if (beyondName.length > 0 && !query.selectors.some((s) => s.version !== undefined)) {
+    warnings.push(MatrixWarnings.noVersionNumber);
+  }
+  return warnings;
+}
+
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
@@ -109,20 +126,25 @@ export async function computeMatrix(
   const targets = new Map<number, ResolvedVersions & { hint?: string }>();
   let rows: MatrixRow[] = [];
   const [only] = specified;
-  if (specified.length === 1 && only) {
-    const providers = new Set(await repos.matrix.providersOf(only.pacticipant.id, only.versions));
-    const consumers = new Set(await repos.matrix.consumersOf(only.pacticipant.id));
+  const specifiedIds = new Set(specified.map((s) => s.pacticipant.id));
+  /** Rows between a specified selector and each pacticipant it integrates with that was not specified. */
+  const infer = async (from: ResolvedVersions) => {
+    const providers = new Set(await repos.matrix.providersOf(from.pacticipant.id, from.versions));
+    const consumers = new Set(await repos.matrix.consumersOf(from.pacticipant.id));
     const others = await repos.pacticipants.findByIds([...new Set([...providers, ...consumers])]);
     for (const other of others) {
       const id = other.id;
-      if (id === only.pacticipant.id) continue;
-      const target = await resolveTarget(repos, other, query.target, environments);
+      if (specifiedIds.has(id)) continue;
+      const target = targets.get(id) ?? (await resolveTarget(repos, other, query.target, environments));
       targets.set(id, target);
       if (providers.has(id))
-        rows.push(...(await repos.matrix.loadRows(party(only), only.versions, party(target), target.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(from), from.versions, party(target), target.versions)));
       if (consumers.has(id))
-        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(only), only.versions)));
+        rows.push(...(await repos.matrix.loadRows(party(target), target.versions, party(from), from.versions)));
     }
+  };
+  if (specified.length === 1 && only) {
+    await infer(only);
   } else {
     const seen = new Set<string>();
     for (const consumer of specified) {
@@ -135,6 +157,13 @@ export async function computeMatrix(
           ...(await repos.matrix.loadRows(party(consumer), consumer.versions, party(provider), provider.versions)),
         );
       }
+    }
+    // With a destination (latest, a tag, an environment, the main branch), the real broker also brings in the
+    // pacticipants the specified ones integrate with, at their versions there: deploying Bar with Foo's prod
+    // versions still needs Cat's prod version to have verified Bar.
+    const { target } = query;
+    if (target.latest || target.tag !== undefined || target.environment !== undefined || target.mainBranch) {
+      for (const selector of specified) await infer(selector);
     }
   }
 
@@ -159,6 +188,7 @@ export async function computeMatrix(
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
+    warnings: warningsFor(query),
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);

@@ -33,7 +33,7 @@ describe('parseMatrixQuery', () => {
   it.each([
     ['', ['Please provide 1 or more version selectors.']],
     ['q[][version]=1', ['Please specify the pacticipant name']],
-    ['q[][pacticipant]=Foo&latestby=cvx', ["latestby must be one of cvp, cvpv (got 'cvx')"]],
+    ['q[][pacticipant]=Foo&latestby=cvx', ["latestby must be one of cvp, cvpv, cp (got 'cvx')"]],
   ])('rejects %j', (query, errors) => {
     expect(() => parse(query)).toThrow(BrokerValidationError);
     try {

@@ -1,5 +1,6 @@
 import { BrokerValidationError } from '../errors.ts';
 import type { RackHash, RackValue } from './rack-query.ts';
+import type { LatestBy } from './rows.ts';
 
 export interface MatrixSelector {
   pacticipant: string;
@@ -20,7 +21,7 @@ export interface MatrixQuery {
   selectors: MatrixSelector[];
   /** Where the other pacticipants' versions come from when only one selector is given. */
   target: { latest: boolean; tag?: string; environment?: string; mainBranch: boolean };
-  latestby?: 'cvp' | 'cvpv';
+  latestby?: LatestBy;
   ignore: IgnoreSelector[];
   /** Rows to show by verification outcome (`null` = not verified); undefined = all. */
   success?: (boolean | null)[];
@@ -55,31 +56,57 @@ function selectorFrom(hash: RackHash): MatrixSelector | undefined {
   return selector;
 }
 
-function ignoresFrom(value: RackValue | undefined): IgnoreSelector[] {
-  return list(value).flatMap((item) => {
+/**
+ * `ignore[]=Name` and `ignore[][pacticipant]=&ignore[][version]=`; anything but an array ignores nothing, as in the
+ * real broker. A hash without a name is an error for the matrix and dropped by can-i-deploy (`errors` undefined).
+ */
+function ignoresFrom(value: RackValue | undefined, errors?: string[]): IgnoreSelector[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
     if (typeof item === 'string') return item.trim() === '' ? [] : [{ pacticipant: item }];
     if (!isHash(item)) return [];
     const pacticipant = text(item.pacticipant);
     const version = text(item.version);
-    return pacticipant === undefined ? [] : [{ pacticipant, ...(version !== undefined ? { version } : {}) }];
+    if (pacticipant === undefined) {
+      errors?.push('Please specify the pacticipant name to ignore');
+      return [];
+    }
+    if (version !== undefined && flag(item.latest)) {
+      errors?.push(`A version number and latest flag cannot both be specified for ${pacticipant} to ignore`);
+    }
+    return [{ pacticipant, ...(version !== undefined ? { version } : {}) }];
   });
 }
 
+/** The real broker's checks of the options: one destination at most, latest not with an environment, a limit ≥ 1. */
+function checkOptions(params: RackHash, errors: string[]): void {
+  const mainBranch = flag(params.mainBranch) || flag(params.main_branch);
+  const destinations = [text(params.tag), text(params.environment), mainBranch || undefined];
+  if (destinations.filter((d) => d !== undefined).length > 1) {
+    errors.push('Cannot specify more than one of tag, environment and mainBranch.');
+  }
+  if (flag(params.latest) && text(params.environment) !== undefined) {
+    errors.push('Cannot specify both latest=true and an environment.');
+  }
+  const limit = text(params.limit);
+  // Ruby's to_i: leading digits count, anything else is 0.
+  if (limit !== undefined && !(Number.parseInt(limit, 10) >= 1)) errors.push('The limit must be 1 or greater.');
+}
+
+const LATEST_BY: readonly LatestBy[] = ['cvp', 'cvpv', 'cp'];
+
 function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selectors'> {
   const latestby = text(params.latestby);
-  if (latestby !== undefined && latestby !== 'cvp' && latestby !== 'cvpv') {
-    errors.push(`latestby must be one of cvp, cvpv (got '${latestby}')`);
+  const isLatestBy = (value: string | undefined): value is LatestBy => LATEST_BY.includes(value as LatestBy);
+  if (latestby !== undefined && !isLatestBy(latestby)) {
+    errors.push(`latestby must be one of ${LATEST_BY.join(', ')} (got '${latestby}')`);
   }
   const success =
     params.success === undefined
       ? undefined
       : list(params.success).map((v) => (v === 'true' ? true : v === 'false' ? false : null));
-  const limitText = text(params.limit);
-  const limit = Number(limitText ?? '100');
-  // A limit of 0 or less would hide every row and still answer: the real broker refuses it.
-  if (limitText !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-    errors.push(`limit must be a positive integer (got '${limitText}')`);
-  }
+  checkOptions(params, errors);
+  const limit = Number.parseInt(text(params.limit) ?? '100', 10);
   const tag = text(params.tag);
   const environment = text(params.environment);
   return {
@@ -89,8 +116,8 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
       ...(tag !== undefined ? { tag } : {}),
       ...(environment !== undefined ? { environment } : {}),
     },
-    ...(latestby === 'cvp' || latestby === 'cvpv' ? { latestby } : {}),
-    ignore: ignoresFrom(params.ignore),
+    ...(isLatestBy(latestby) ? { latestby } : {}),
+    ignore: ignoresFrom(params.ignore, errors),
     ...(success !== undefined ? { success } : {}),
     limit: Number.isInteger(limit) && limit > 0 ? limit : 100,
   };
@@ -104,6 +131,9 @@ export function parseMatrixQuery(params: RackHash): MatrixQuery {
     const selector = isHash(item) ? selectorFrom(item) : undefined;
     if (selector) selectors.push(selector);
     else errors.push('Please specify the pacticipant name');
+    if (selector?.version !== undefined && selector.latest) {
+      errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant}`);
+    }
   }
   if (selectors.length === 0 && errors.length === 0) errors.push('Please provide 1 or more version selectors.');
   const parsed = options(params, errors);
@@ -129,6 +159,7 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
   }
   if (environment === undefined && to === undefined)
     errors.environment = ['Please specify the environment (or the to tag)'];
+  const ignore = ignoresFrom(params.ignore);
   if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
   const selector: MatrixSelector = { pacticipant: pacticipant as string };
   if (version !== undefined) selector.version = version;
@@ -148,7 +179,7 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
     },
     // With an environment, several provider versions may be live at once: keep a row for each (pact_broker#903).
     latestby: environment !== undefined ? 'cvpv' : 'cvp',
-    ignore: ignoresFrom(params.ignore),
+    ignore,
     limit: 100,
   };
 }

@@ -114,8 +114,25 @@ export async function resolveSelector(
   return { pacticipant, versions: 'all', description: `any version of ${p}`, missingText: `No version of ${p} exists` };
 }
 
-/** The versions of an integrated pacticipant that the one selected version must work with. */
+/**
+ * The versions of an integrated pacticipant that the one selected version must work with. When they come down to
+ * one version, its number follows the description, as the real broker writes it: "the version of Bar currently in
+ * prod (11)".
+ */
 export async function resolveTarget(
+  repos: Repositories,
+  pacticipant: PacticipantRow,
+  target: MatrixQuery['target'],
+  environments: Map<string, Environment>,
+): Promise<ResolvedVersions & { hint?: string }> {
+  const resolved = await resolveTargetVersions(repos, pacticipant, target, environments);
+  const [only, ...others] = resolved.versions === 'all' ? [] : resolved.versions;
+  return only && others.length === 0
+    ? { ...resolved, description: `${resolved.description} (${only.number})` }
+    : resolved;
+}
+
+async function resolveTargetVersions(
   repos: Repositories,
   pacticipant: PacticipantRow,
   target: MatrixQuery['target'],
@@ -144,12 +161,13 @@ export async function resolveTarget(
       : resolved;
   }
   if (target.mainBranch) {
-    const resolved = await resolveSelector(
-      repos,
-      pacticipant,
-      { pacticipant: pacticipant.name, mainBranch: true },
-      environments,
-    );
+    // Without `latest`, every version of the main branch (as the real broker does, though it is rarely useful).
+    const main = pacticipant.main_branch ?? undefined;
+    const selector =
+      target.latest || main === undefined
+        ? { pacticipant: pacticipant.name, mainBranch: true }
+        : { pacticipant: pacticipant.name, branch: main };
+    const resolved = await resolveSelector(repos, pacticipant, selector, environments);
     return resolved.versions.length === 0 ? { ...resolved, hint: ` (${resolved.missingText})` } : resolved;
   }
   if (target.latest) {

@@ -37,10 +37,47 @@ export interface SummaryContext {
   explainUnknown?(row: MatrixRow): UnknownCause;
   /** The next step for a failed verification. */
   explainFailure?(row: MatrixRow): NextStep | undefined;
+  /** Advice on the question itself ("WARN: …"): notices of type warning, first in `reason` too. */
+  warnings?: string[];
 }
+
+/** The real broker's advice when a question leaves the answer unreliable (its wording, which the clients print). */
+export const MatrixWarnings = {
+  noEnvironment:
+    'WARN: It is recommended to specify the environment into which you are deploying. Without the environment, this result will not be reliable.',
+  noVersionNumber:
+    'WARN: It is recommended to specify the version number (rather than the tag or branch) of the pacticipant you wish to deploy to avoid race conditions. Without a version number, this result will not be reliable.',
+} as const;
 
 const withStep = (reason: Omit<Reason, 'nextStep'>, nextStep: NextStep | undefined): Reason =>
   nextStep ? { ...reason, nextStep } : reason;
+
+/** The reasons the rows give: failed verifications, then missing ones. */
+function rowCauses(failed: MatrixRow[], unknown: MatrixRow[], ctx: SummaryContext): Reason[] {
+  return [
+    ...failed.map((r) =>
+      withStep(
+        {
+          code: r.pending ? ReasonCodes.verificationFailedWhilePending : ReasonCodes.verificationFailed,
+          deployable: false,
+          text: `The verification for the pact between version ${r.consumerVersionNumber} of ${r.consumerName} and version ${r.providerVersionNumber} of ${r.providerName} failed`,
+        },
+        ctx.explainFailure?.(r),
+      ),
+    ),
+    ...unknown.map((r) => {
+      const cause = ctx.explainUnknown?.(r) ?? { code: ReasonCodes.verificationNotPublished };
+      return withStep(
+        {
+          code: cause.code,
+          deployable: null,
+          text: `There is no verified pact between version ${r.consumerVersionNumber} of ${r.consumerName} and ${ctx.describeTarget(r)}`,
+        },
+        cause.nextStep,
+      );
+    }),
+  ];
+}
 
 /**
  * Deployable when every considered row has a successful verification. Not deployable when a specified version
@@ -64,32 +101,14 @@ export function summarize(rows: MatrixRow[], ctx: SummaryContext): { summary: Ma
     ...missing.map((m) =>
       withStep({ code: m.code ?? ReasonCodes.versionNotFound, deployable: false, text: m.text }, m.nextStep),
     ),
-    ...failed.map((r) =>
-      withStep(
-        {
-          code: r.pending ? ReasonCodes.verificationFailedWhilePending : ReasonCodes.verificationFailed,
-          deployable: false,
-          text: `The verification for the pact between version ${r.consumerVersionNumber} of ${r.consumerName} and version ${r.providerVersionNumber} of ${r.providerName} failed`,
-        },
-        ctx.explainFailure?.(r),
-      ),
-    ),
-    ...unknown.map((r) => {
-      const cause = ctx.explainUnknown?.(r) ?? { code: ReasonCodes.verificationNotPublished };
-      return withStep(
-        {
-          code: cause.code,
-          deployable: null,
-          text: `There is no verified pact between version ${r.consumerVersionNumber} of ${r.consumerName} and ${ctx.describeTarget(r)}`,
-        },
-        cause.nextStep,
-      );
-    }),
+    // A version that does not exist is the whole answer: the rows of the versions that do exist add nothing.
+    ...(missing.length > 0 ? [] : rowCauses(failed, unknown, ctx)),
   ];
   // The notices keep the sentences the official clients have always printed; the reasons add the cause.
   const uniqueReasons = [...new Map(reasons.map((reason) => [reason.text, reason])).values()];
   const uniqueErrors: MatrixNotice[] = uniqueReasons.map((reason) => ({ type: 'error', text: reason.text }));
-  const notices: MatrixNotice[] = [...uniqueErrors];
+  const warnings: MatrixNotice[] = (ctx.warnings ?? []).map((text) => ({ type: 'warning', text }));
+  const notices: MatrixNotice[] = [...warnings, ...uniqueErrors];
   if (deployable === true) {
     const text =
       considered.length > 0
@@ -112,7 +131,7 @@ export function summarize(rows: MatrixRow[], ctx: SummaryContext): { summary: Ma
   return {
     summary: {
       deployable,
-      reason: reasonSource.map((n) => n.text).join('\n'),
+      reason: [...warnings, ...reasonSource].map((n) => n.text).join('\n'),
       success: succeeded.length,
       failed: failed.length,
       unknown: unknown.length,

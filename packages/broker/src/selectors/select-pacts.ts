@@ -14,6 +14,8 @@ export interface Selection {
   environment?: string;
   /** The selector fell back to its fallbackBranch/fallbackTag. */
   fallback?: boolean;
+  /** With `fallback`: the branch or tag asked for first, which had no pact. */
+  requested?: string;
   consumerFilter?: string;
   publication: Publication;
 }
@@ -136,7 +138,7 @@ function createResolver(repos: Repositories, provider: PacticipantRow, request: 
         kind: 'branch' as const,
         latest: true,
         branch: fallback ? (selector.fallbackBranch as string) : selector.branch,
-        ...(fallback ? { fallback } : {}),
+        ...(fallback ? { fallback, requested: selector.branch } : {}),
         ...consumerFilter,
         publication,
       }));
@@ -151,7 +153,7 @@ function createResolver(repos: Repositories, provider: PacticipantRow, request: 
           kind: 'tag' as const,
           latest: true,
           tag: fallback ? (selector.fallbackTag as string) : selector.tag,
-          ...(fallback ? { fallback } : {}),
+          ...(fallback ? { fallback, requested: selector.tag } : {}),
           ...consumerFilter,
           publication,
         }));

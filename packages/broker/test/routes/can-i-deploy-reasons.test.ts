@@ -28,10 +28,13 @@ describe('can-i-deploy reasons: a cause code and a next step for every answer', 
 
   it('keeps the matrix fields the official clients read', async () => {
     const response = await app.inject(`/matrix?q[][pacticipant]=Cart&q[][version]=1&latestby=cvp&latest=true`);
-    const { summary } = response.json();
+    const { summary, notices } = response.json();
     expect(Object.keys(summary)).toEqual(['deployable', 'reason', 'success', 'failed', 'unknown', 'reasons']);
+    // No environment named: the real broker's warning comes first in `reason` and the notices; it is no cause.
+    const [warning, cause] = summary.reason.split('\n');
+    expect(notices[0]).toEqual({ type: 'warning', text: warning });
     expect(summary.reasons).toEqual([
-      expect.objectContaining({ code: 'VERIFICATION_FAILED', deployable: false, text: summary.reason }),
+      expect.objectContaining({ code: 'VERIFICATION_FAILED', deployable: false, text: cause }),
     ]);
   });
 

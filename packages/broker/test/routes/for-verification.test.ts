@@ -63,7 +63,7 @@ describe('pacts for verification', () => {
         consumerVersionSelectors: [{ matchingBranch: true }],
         providerVersionBranch: 'feat-x',
       });
-      expect(pacts(body).map((p) => p.shortDescription)).toEqual(['latest from matching branch feat-x']);
+      expect(pacts(body).map((p) => p.shortDescription)).toEqual(['latest from branch feat-x']);
     });
 
     it('uses main branch, else latest, plus deployed and released when no selectors are given', async () => {
@@ -73,7 +73,7 @@ describe('pacts for verification', () => {
         'Pact between Foo (2) and Bar',
         'Pact between Foo (1) and Bar',
       ]);
-      expect(pacts(body)[0]?.shortDescription).toBe('latest from main branch, released to prod');
+      expect(pacts(body)[0]?.shortDescription).toBe('latest from main branch, released in prod');
     });
 
     it('squashes selectors that resolve to the same content into one pact with every reason', async () => {
@@ -86,7 +86,7 @@ describe('pacts for verification', () => {
       expect(entry?.shortDescription).toBe('latest from main branch, deployed to prod');
       expect(entry?._links.self.name).toBe('Pact between Foo (4, 1) and Bar');
       expect(entry?.verificationProperties.notices[0]?.text).toContain(
-        "matching the following criteria:\n    * latest version of Foo from the main branch 'main' (4)\n    * version of Foo currently deployed to prod (1)",
+        "matching the following criteria:\n    * latest version of Foo from the main branch 'main' (4)\n    * consumer version(s) currently deployed to prod (1)",
       );
       expect(entry?.verificationProperties).not.toHaveProperty('pending');
     });

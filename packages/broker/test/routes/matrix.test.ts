@@ -123,7 +123,7 @@ describe('matrix and can-i-deploy', () => {
       const unknown = await matrix('q[][pacticipant]=Foo&q[][version]=2&latestby=cvpv&environment=prod');
       expect(unknown.body.summary).toMatchObject({ deployable: null, unknown: 1 });
       expect(unknown.body.summary.reason).toBe(
-        'There is no verified pact between version 2 of Foo and the version of Bar currently in prod',
+        'There is no verified pact between version 2 of Foo and the version of Bar currently in prod (10)',
       );
     });
 

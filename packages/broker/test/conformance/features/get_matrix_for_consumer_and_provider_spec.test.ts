@@ -39,6 +39,6 @@ describe('spec/features/get_matrix_for_consumer_and_provider_spec.rb', () => {
     await setUp();
     const response = await broker.get(`${path}?limit=0`);
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual(["limit must be a positive integer (got '0')"]);
+    expect(response.json().errors).toEqual(['The limit must be 1 or greater.']);
   });
 });
