@@ -359,3 +359,23 @@ export async function matrixLines(db: Db, filter: MatrixFilter): Promise<MatrixL
     verifiedAt: r.verified_at,
   }));
 }
+
+/** The consumer versions that published a pact for this integration, latest first: what a diff can compare. */
+export async function pactVersionsOf(
+  db: Db,
+  consumerId: number,
+  providerId: number,
+  limit: number,
+): Promise<{ number: string; sha: string; publishedAt: string }[]> {
+  const rows = await db
+    .selectFrom('pact_publications as pp')
+    .innerJoin('versions as cv', 'cv.id', 'pp.consumer_version_id')
+    .innerJoin('pact_versions as pv', 'pv.id', 'pp.pact_version_id')
+    .select(['cv.number', 'pv.sha', 'pp.created_at'])
+    .where('pp.consumer_id', '=', consumerId)
+    .where('pp.provider_id', '=', providerId)
+    .orderBy('pp.consumer_version_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ number: r.number, sha: r.sha, publishedAt: r.created_at }));
+}

@@ -10,6 +10,7 @@ import {
   type Path,
   pathMatches,
 } from '../pact-model.ts';
+import { diffPath } from '../paths.ts';
 import type { VerificationLine } from '../queries.ts';
 import { pacticipantLink } from './pacticipant-page.ts';
 
@@ -137,6 +138,10 @@ export function pactPage(input: {
       : html`${badge('unknown', 'not verified')} — no verification result has been published for this content.`
   }</dd>
 </dl>
+<nav aria-label="This pact" class="subnav"><ul>
+<li><a href="${diffPath(provider, consumer, { to: input.consumerVersion })}">Changes since the previous version</a></li>
+<li><a href="${diffPath(provider, consumer)}">Compare two versions of this pact</a></li>
+</ul></nav>
 <nav aria-label="Interactions" class="toc"><h2>${model.interactions.length} interaction${model.interactions.length === 1 ? '' : 's'}</h2><ol>${model.interactions.map(
     (i, index) => html`<li><a href="#interaction-${index + 1}">${i.description}</a></li>`,
   )}</ol></nav>
