@@ -379,3 +379,78 @@ export async function pactVersionsOf(
     .execute();
   return rows.map((r) => ({ number: r.number, sha: r.sha, publishedAt: r.created_at }));
 }
+
+export interface TriggeredLine {
+  uuid: string;
+  webhookUuid: string;
+  webhookDescription: string | null;
+  webhookExists: boolean;
+  eventName: string;
+  triggerType: string;
+  consumer: string;
+  provider: string;
+  status: 'not_run' | 'retrying' | 'success' | 'failure';
+  attemptsMade: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  attempts: { success: boolean; logs: string; at: string }[];
+}
+
+/** The latest triggered webhooks, each with its attempts and their logs: two queries whatever the history holds. */
+export async function triggeredWebhooks(db: Db, limit: number): Promise<TriggeredLine[]> {
+  const rows = await db
+    .selectFrom('triggered_webhooks as tw')
+    .innerJoin('pacticipants as c', 'c.id', 'tw.consumer_id')
+    .innerJoin('pacticipants as p', 'p.id', 'tw.provider_id')
+    .leftJoin('webhooks as w', 'w.uuid', 'tw.webhook_uuid')
+    .select([
+      'tw.id',
+      'tw.uuid',
+      'tw.webhook_uuid',
+      'tw.event_name',
+      'tw.trigger_type',
+      'tw.status',
+      'tw.attempts_made',
+      'tw.next_attempt_at',
+      'tw.created_at',
+      'c.name as consumer',
+      'p.name as provider',
+      'w.description',
+      'w.id as webhook_id',
+    ])
+    .orderBy('tw.id', 'desc')
+    .limit(limit)
+    .execute();
+  const lines = new Map<number, TriggeredLine>(
+    rows.map((r) => [
+      r.id,
+      {
+        uuid: r.uuid,
+        webhookUuid: r.webhook_uuid,
+        webhookDescription: r.description ?? null,
+        webhookExists: r.webhook_id !== null,
+        eventName: r.event_name,
+        triggerType: r.trigger_type,
+        consumer: r.consumer,
+        provider: r.provider,
+        status: r.status,
+        attemptsMade: r.attempts_made,
+        nextAttemptAt: r.next_attempt_at,
+        createdAt: r.created_at,
+        attempts: [],
+      },
+    ]),
+  );
+  if (lines.size > 0) {
+    const executions = await db
+      .selectFrom('webhook_executions')
+      .select(['triggered_webhook_id', 'success', 'logs', 'created_at'])
+      .where('triggered_webhook_id', 'in', [...lines.keys()])
+      .orderBy('id')
+      .execute();
+    for (const e of executions) {
+      lines.get(e.triggered_webhook_id)?.attempts.push({ success: e.success === 1, logs: e.logs, at: e.created_at });
+    }
+  }
+  return [...lines.values()];
+}

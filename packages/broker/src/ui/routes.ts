@@ -30,7 +30,14 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 };
 
 /** The broker's pages keep their lists short: a search or filter finds the rest. */
-const LIMITS = { integrations: 100, versions: 50, matrix: 100, verifications: 20, pactVersions: 100 };
+const LIMITS = {
+  integrations: 100,
+  versions: 50,
+  matrix: 100,
+  verifications: 20,
+  pactVersions: 100,
+  triggeredWebhooks: 50,
+};
 
 type Query = Record<string, unknown>;
 const text = (query: unknown, key: string): string => {
@@ -210,8 +217,16 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
     return send(reply, page);
   });
 
-  app.get('/ui/webhooks', async (_request, reply) => {
-    return send(reply, webhooksPage({ webhooks: await repos.webhooks.list(), now: repos.now() }));
+  app.get('/ui/webhooks', async (request, reply) => {
+    const page = webhooksPage({
+      webhooks: await repos.webhooks.list(),
+      triggered: await q.triggeredWebhooks(db, LIMITS.triggeredWebhooks),
+      maxAttempts: app.broker.webhooks.settings.retrySchedule.length + 1,
+      base: request.urls.base,
+      now: repos.now(),
+      queueNow: app.broker.webhooks.clock(),
+    });
+    return send(reply, page);
   });
 }
 
