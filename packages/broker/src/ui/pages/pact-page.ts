@@ -5,6 +5,7 @@ import {
   type InteractionResult,
   type Json,
   type MatcherRule,
+  type MessagePart,
   type PactModel,
   type Part,
   type Path,
@@ -48,6 +49,23 @@ function headersBlock(part: Part): Html {
   return html`<dl class="headers">${names.map(
     (name) => html`<dt>${name}</dt><dd>${part.headers[name]}${matcherNote(part.rules.header, [name])}</dd>`,
   )}</dl>`;
+}
+
+function metadataBlock(message: MessagePart): Html {
+  const names = Object.keys(message.metadata);
+  if (names.length === 0) return html`<p class="muted">No metadata.</p>`;
+  return html`<dl class="headers metadata">${names.map((name) => {
+    const value = message.metadata[name];
+    return html`<dt>${name}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}${matcherNote(message.rules.metadata, [name])}</dd>`;
+  })}</dl>`;
+}
+
+function messageBlock(interaction: Interaction, message: MessagePart): Html {
+  const name = interaction.description;
+  return html`<section class="message" aria-label="Message ${name}"><h4>Message <span class="muted">(${interaction.type === 'Asynchronous/Messages' ? 'asynchronous' : interaction.type})</span></h4>
+<h5>Metadata</h5>${metadataBlock(message)}
+<h5>Contents${message.contentType ? html` <span class="muted">(${message.contentType})</span>` : ''}</h5>${bodyBlock(message, `Contents of ${name}`)}
+</section>`;
 }
 
 function bodyBlock(part: Part, label: string): Html {
@@ -105,7 +123,7 @@ ${headersBlock(request)}${bodyBlock(request, `Request body of ${interaction.desc
 ${headersBlock(response)}${bodyBlock(response, `Response body of ${interaction.description}`)}
 </section></div>`
     : contents
-      ? html`<section class="message" aria-label="Message ${interaction.description}"><h4>Message (${interaction.type})</h4>${headersBlock(contents)}${bodyBlock(contents, `Contents of ${interaction.description}`)}</section>`
+      ? messageBlock(interaction, contents)
       : ''
 }
 </article>`;
