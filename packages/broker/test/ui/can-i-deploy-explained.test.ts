@@ -62,8 +62,7 @@ describe('every can-i-deploy answer explained the same in the API, the CLI and t
     app = await testBroker();
     await seedDeployScenarios(app);
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    const runs = await Promise.all(DEPLOY_SCENARIOS.map((s) => canIDeploy(url, cwd, s.query)));
-    DEPLOY_SCENARIOS.forEach((s, i) => cli.set(s.code, runs[i] as never));
+    await Promise.all(DEPLOY_SCENARIOS.map(async (s) => cli.set(s.code, await canIDeploy(url, cwd, s.query))));
   }, 240_000);
   afterAll(() => app.close());
 
