@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBroker, startBroker } from '../../src/start.ts';
+import { testBroker } from '../helpers/broker.ts';
 import { PACT_BINARY } from '../helpers/cli.ts';
+import { canIDeployPath, DEPLOY_SCENARIOS, seedDeployScenarios } from '../helpers/deploy-scenarios.ts';
 import { startReplayer } from './pact-replayer.ts';
 
 const require = createRequire(import.meta.url);
@@ -408,6 +410,29 @@ describe('the broker UI in a real browser', () => {
     await page.getByRole('link', { name: 'Changes since the previous version' }).click();
     await page.waitForURL(/diff\?to=w2/);
     expect(await page.locator('#summary-heading').innerText()).toContain('From version w1 to version w2');
+  });
+
+  it('explains every can-i-deploy reason on the page, with its next step', async () => {
+    const seeded = await testBroker();
+    try {
+      await seedDeployScenarios(seeded);
+      const url = await seeded.listen({ host: '127.0.0.1', port: 0 });
+      for (const scenario of DEPLOY_SCENARIOS) {
+        await page.goto(`${url}/ui/can-i-deploy${canIDeployPath(scenario.query)}`);
+        const reason = page.locator('.reason').filter({ has: page.locator('.code', { hasText: scenario.code }) });
+        expect(await reason.count(), scenario.code).toBe(1);
+        const explained = await reason.innerText();
+        expect(explained, scenario.code).toMatch(/\w+/);
+        if (scenario.command !== '') {
+          expect(explained, scenario.code).toContain('Next step:');
+          for (const word of scenario.command.split(' ')) expect(explained, scenario.code).toContain(word);
+        }
+        if (scenario.code === 'NO_VERSION_IN_ENVIRONMENT') await shot('11-can-i-deploy-unknown');
+      }
+      await expectAccessible(page, 'can-i-deploy reasons');
+    } finally {
+      await seeded.close();
+    }
   });
 });
 
