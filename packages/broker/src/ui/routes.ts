@@ -45,8 +45,9 @@ const text = (query: unknown, key: string): string => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
+// Encoded once here: sent as a string, the page would be flattened and measured, then encoded again.
 const send = (reply: FastifyReply, body: Html, status = 200) =>
-  reply.code(status).type(HTML_TYPE).header('cache-control', 'no-store').send(body.text);
+  reply.code(status).type(HTML_TYPE).header('cache-control', 'no-store').send(Buffer.from(body.text));
 
 /** Server-rendered pages under /ui (what a browser asking the broker's resources for HTML is sent to). */
 export async function uiRoutes(app: FastifyInstance): Promise<void> {

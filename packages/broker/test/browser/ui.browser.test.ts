@@ -293,7 +293,10 @@ describe('the broker UI in a real browser', () => {
     expect(await svg.getAttribute('viewBox')).not.toBe(zoomed);
     await page.keyboard.press('0');
     expect(await svg.getAttribute('viewBox')).toBe(before);
-    await page.locator('svg#network a.node[data-name="UserService"] circle').click();
+    await page
+      .locator('svg#network a.node', { hasText: /^UserService$/ })
+      .locator('circle')
+      .click();
     await page.waitForURL(/focus=UserService/);
     expect(await page.locator('#focus-heading').innerText()).toBe('Integrations of UserService');
     await shot('05-network');
