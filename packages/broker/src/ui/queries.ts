@@ -52,18 +52,29 @@ export async function integrations(
   db: Db,
   filter: IntegrationFilter,
 ): Promise<{ rows: IntegrationSummary[]; total: number }> {
-  const like = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = sql`(${like} is null or c.name like ${like} escape '\\' or p.name like ${like} escape '\\')
-    and (${filter.pacticipantId ?? null} is null or c.id = ${filter.pacticipantId ?? null} or p.id = ${filter.pacticipantId ?? null})`;
+  const like = filter.search ? `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  // Typed by cast: PostgreSQL cannot tell a bare `$1 is null` parameter's type. Lowered: its LIKE minds case.
+  const id = filter.pacticipantId ?? null;
+  const where = sql`(cast(${like} as text) is null or lower(c.name) like ${like} escape '\\' or lower(p.name) like ${like} escape '\\')
+    and (cast(${id} as integer) is null or c.id = ${id} or p.id = ${id})`;
   const heads = sql`select consumer_id, provider_id, max(consumer_version_id) as cvid
     from pact_publications group by provider_id, consumer_id`;
-  const { rows } = await sql<IntegrationRow>`
-    select c.name as consumer, p.name as provider, cv.number as consumer_version, pp.created_at as published_at,
+  // The page of integrations is chosen first (names only), then only its rows get their pact and verification:
+  // the per-row lookups cost 100 probes, not one per integration. The window counts the matches before the limit.
+  const { rows } = await sql<IntegrationRow & { total: number }>`
+    with chosen as (
+      select h.consumer_id, h.provider_id, h.cvid, c.name as consumer, p.name as provider,
+        count(*) over () as total
+      from (${heads}) h
+      join pacticipants c on c.id = h.consumer_id
+      join pacticipants p on p.id = h.provider_id
+      where ${where}
+      order by c.name, p.name
+      limit ${filter.limit})
+    select h.consumer, h.provider, cv.number as consumer_version, pp.created_at as published_at,
       pv.sha as sha, v.success as success, v.created_at as verified_at, prv.number as provider_version,
-      v.pending as pending
-    from (${heads}) h
-    join pacticipants c on c.id = h.consumer_id
-    join pacticipants p on p.id = h.provider_id
+      v.pending as pending, h.total as total
+    from chosen h
     join pact_publications pp on pp.provider_id = h.provider_id and pp.consumer_id = h.consumer_id
       and pp.consumer_version_id = h.cvid
     join versions cv on cv.id = pp.consumer_version_id
@@ -71,14 +82,8 @@ export async function integrations(
     left join verifications v on v.id = (
       select max(id) from verifications where pact_version_id = pp.pact_version_id)
     left join versions prv on prv.id = v.provider_version_id
-    where ${where}
-    order by c.name, p.name
-    limit ${filter.limit}`.execute(db);
-  const count = await sql<{ n: number }>`
-    select count(*) as n from (${heads}) h
-    join pacticipants c on c.id = h.consumer_id join pacticipants p on p.id = h.provider_id
-    where ${where}`.execute(db);
-  return { rows: rows.map(toIntegration), total: count.rows[0]?.n ?? 0 };
+    order by h.consumer, h.provider`.execute(db);
+  return { rows: rows.map(toIntegration), total: Number(rows[0]?.total ?? 0) };
 }
 
 export interface GraphEdge {
