@@ -1,4 +1,4 @@
-import { type Html, html, safeHref, timeAgo, uiPath } from '../html.ts';
+import { type Html, html, safeHref, timeAgo } from '../html.ts';
 import { badge, page } from '../layout.ts';
 import {
   type Interaction,
