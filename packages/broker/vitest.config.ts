@@ -1,6 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// The broker's pages use the kit's diff engine (contract-kit/diff) from its TypeScript source in the workspace.
+const sourceConditions = ['@contract-kit/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@contract-kit/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // The browser suite needs chromium: `npm run test:browser` (and .ci/run) runs it, not `npm test`.

@@ -231,7 +231,7 @@ async function startBrokerProcess(
   postgres?: { url: string; schema: string },
 ): Promise<{ url: string; child: ChildProcess }> {
   const database = postgres ? { BROKER_DATABASE_URL: postgres.url, BROKER_DATABASE_SCHEMA: postgres.schema } : {};
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, ['--conditions=@contract-kit/source', '--import', 'tsx', SERVER], {
     env: { ...process.env, BROKER_PORT: '0', BROKER_DATA_DIR: dataDir, BROKER_LOG_LEVEL: 'warn', ...database },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

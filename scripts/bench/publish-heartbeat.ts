@@ -49,7 +49,7 @@ export function largePact(bytes: number, consumer: string, provider: string) {
 }
 
 async function startBroker(dataDir: string, bodyLimit: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, ['--conditions=@contract-kit/source', '--import', 'tsx', SERVER], {
     env: {
       ...process.env,
       BROKER_PORT: '0',

@@ -116,6 +116,7 @@ const table: [string, RoutePolicy][] = [
   ['/ui/network', read],
   ['/ui/pacticipants/:pacticipant', read],
   ['/ui/pacts/provider/:provider/consumer/:consumer/version/:version', read],
+  ['/ui/pacts/provider/:provider/consumer/:consumer/diff', read],
   ['/ui/matrix', read],
   ['/ui/can-i-deploy', read],
   ['/ui/webhooks', read],

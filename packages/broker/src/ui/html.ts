@@ -38,10 +38,8 @@ export function uiPath(...segments: string[]): string {
   return `/ui/${segments.map(encodeURIComponent).join('/')}`;
 }
 
-/** "3 minutes ago", from an ISO time and the broker's clock: what people scan a list for. */
-export function age(iso: string | null | undefined, now: Date): string {
-  if (!iso) return 'never';
-  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
+/** "3 minutes", "1 day": a span of time in the unit people read it in. */
+function span(seconds: number): string {
   const steps: [number, string][] = [
     [60, 'second'],
     [60, 'minute'],
@@ -51,10 +49,22 @@ export function age(iso: string | null | undefined, now: Date): string {
   ];
   let value = seconds;
   for (const [size, unit] of steps) {
-    if (value < size) return `${value} ${unit}${value === 1 ? '' : 's'} ago`;
+    if (value < size) return `${value} ${unit}${value === 1 ? '' : 's'}`;
     value = Math.floor(value / size);
   }
-  return `${value} year${value === 1 ? '' : 's'} ago`;
+  return `${value} year${value === 1 ? '' : 's'}`;
+}
+
+/** "3 minutes ago", from an ISO time and the broker's clock: what people scan a list for. */
+export function age(iso: string | null | undefined, now: Date): string {
+  if (!iso) return 'never';
+  return `${span(Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000)))} ago`;
+}
+
+/** "in 2 minutes" for a time still to come, "now" once it is due. */
+export function due(iso: string, now: Date): string {
+  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
+  return seconds <= 0 ? 'now' : `in ${span(seconds)}`;
 }
 
 /** A `<time>` showing the age, the exact time on hover and for machines. */

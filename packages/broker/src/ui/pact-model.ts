@@ -20,7 +20,14 @@ export interface Part {
   body: Json | undefined;
   /** The body is text that is not JSON (form, XML, plain). */
   bodyText?: string;
-  rules: Record<'body' | 'header' | 'query' | 'path' | 'status', MatcherRule[]>;
+  rules: Record<'body' | 'header' | 'query' | 'path' | 'status' | 'metadata', MatcherRule[]>;
+  /** The body's content type, when the pact says (V4 bodies and message contents). */
+  contentType?: string;
+}
+
+/** A message: its contents as a part, and the metadata sent beside them (routing key, content type…). */
+export interface MessagePart extends Part {
+  metadata: Record<string, Json>;
 }
 
 export interface ProviderState {
@@ -37,8 +44,8 @@ export interface Interaction {
   pending: boolean;
   request?: Part & { method: string; path: string; query: string };
   response?: Part & { status: number | undefined };
-  /** For messages: the message contents. */
-  contents?: Part;
+  /** For messages: the message contents and metadata. */
+  contents?: MessagePart;
 }
 
 export interface PactModel {
@@ -85,7 +92,7 @@ function describeMatcher(matcher: Record<string, unknown>): string {
 
 /** V3/V4 `{ "$.id": { matchers: [...] } }` or V2 `{ "$.body.id": {...} }` into rules per category. */
 function readRules(rules: unknown): Part['rules'] {
-  const out: Part['rules'] = { body: [], header: [], query: [], path: [], status: [] };
+  const out: Part['rules'] = { body: [], header: [], query: [], path: [], status: [], metadata: [] };
   if (!isObject(rules)) return out;
   const add = (category: string, path: Path, entry: unknown) => {
     const target = category === 'headers' ? out.header : (out as Record<string, MatcherRule[]>)[category];
@@ -108,7 +115,7 @@ function readRules(rules: unknown): Part['rules'] {
       continue;
     }
     for (const [expression, entry] of Object.entries(value)) {
-      const path = key === 'header' || key === 'query' ? [expression] : parsePath(expression);
+      const path = key === 'header' || key === 'query' || key === 'metadata' ? [expression] : parsePath(expression);
       add(key, path, entry);
     }
   }
@@ -154,13 +161,23 @@ function readQuery(query: unknown): string {
 }
 
 function readPart(part: Record<string, unknown>, v2Rules: unknown): Part {
-  const { body, bodyText } = readBody(part.body ?? part.contents);
+  const { body, bodyText, contentType } = readBody(part.body ?? part.contents);
   return {
     headers: readHeaders(part.headers),
     body,
     ...(bodyText !== undefined ? { bodyText } : {}),
+    ...(contentType !== undefined ? { contentType } : {}),
     rules: readRules(part.matchingRules ?? v2Rules),
   };
+}
+
+function readMessage(item: Record<string, unknown>): MessagePart {
+  const part = readPart(item, item.matchingRules);
+  const metadata: Record<string, Json> = Object.create(null);
+  if (isObject(item.metadata))
+    for (const [name, value] of Object.entries(item.metadata)) metadata[name] = value as Json;
+  const contentType = part.contentType ?? str(metadata.contentType) ?? str(metadata['content-type']);
+  return { ...part, ...(contentType !== undefined ? { contentType } : {}), metadata };
 }
 
 function readStates(interaction: Record<string, unknown>): ProviderState[] {
@@ -215,7 +232,7 @@ export function readPact(content: string): PactModel {
         },
       };
     }
-    return { ...base, contents: readPart(item, item.matchingRules) };
+    return { ...base, contents: readMessage(item) };
   });
   return {
     consumer: isObject(pact.consumer) ? String(pact.consumer.name ?? '') : '',

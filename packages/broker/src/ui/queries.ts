@@ -52,18 +52,29 @@ export async function integrations(
   db: Db,
   filter: IntegrationFilter,
 ): Promise<{ rows: IntegrationSummary[]; total: number }> {
-  const like = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = sql`(${like} is null or c.name like ${like} escape '\\' or p.name like ${like} escape '\\')
-    and (${filter.pacticipantId ?? null} is null or c.id = ${filter.pacticipantId ?? null} or p.id = ${filter.pacticipantId ?? null})`;
+  const like = filter.search ? `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  // Typed by cast: PostgreSQL cannot tell a bare `$1 is null` parameter's type. Lowered: its LIKE minds case.
+  const id = filter.pacticipantId ?? null;
+  const where = sql`(cast(${like} as text) is null or lower(c.name) like ${like} escape '\\' or lower(p.name) like ${like} escape '\\')
+    and (cast(${id} as integer) is null or c.id = ${id} or p.id = ${id})`;
   const heads = sql`select consumer_id, provider_id, max(consumer_version_id) as cvid
     from pact_publications group by provider_id, consumer_id`;
-  const { rows } = await sql<IntegrationRow>`
-    select c.name as consumer, p.name as provider, cv.number as consumer_version, pp.created_at as published_at,
+  // The page of integrations is chosen first (names only), then only its rows get their pact and verification:
+  // the per-row lookups cost 100 probes, not one per integration. The window counts the matches before the limit.
+  const { rows } = await sql<IntegrationRow & { total: number }>`
+    with chosen as (
+      select h.consumer_id, h.provider_id, h.cvid, c.name as consumer, p.name as provider,
+        count(*) over () as total
+      from (${heads}) h
+      join pacticipants c on c.id = h.consumer_id
+      join pacticipants p on p.id = h.provider_id
+      where ${where}
+      order by c.name, p.name
+      limit ${filter.limit})
+    select h.consumer, h.provider, cv.number as consumer_version, pp.created_at as published_at,
       pv.sha as sha, v.success as success, v.created_at as verified_at, prv.number as provider_version,
-      v.pending as pending
-    from (${heads}) h
-    join pacticipants c on c.id = h.consumer_id
-    join pacticipants p on p.id = h.provider_id
+      v.pending as pending, h.total as total
+    from chosen h
     join pact_publications pp on pp.provider_id = h.provider_id and pp.consumer_id = h.consumer_id
       and pp.consumer_version_id = h.cvid
     join versions cv on cv.id = pp.consumer_version_id
@@ -71,14 +82,8 @@ export async function integrations(
     left join verifications v on v.id = (
       select max(id) from verifications where pact_version_id = pp.pact_version_id)
     left join versions prv on prv.id = v.provider_version_id
-    where ${where}
-    order by c.name, p.name
-    limit ${filter.limit}`.execute(db);
-  const count = await sql<{ n: number }>`
-    select count(*) as n from (${heads}) h
-    join pacticipants c on c.id = h.consumer_id join pacticipants p on p.id = h.provider_id
-    where ${where}`.execute(db);
-  return { rows: rows.map(toIntegration), total: count.rows[0]?.n ?? 0 };
+    order by h.consumer, h.provider`.execute(db);
+  return { rows: rows.map(toIntegration), total: Number(rows[0]?.total ?? 0) };
 }
 
 export interface GraphEdge {
@@ -358,4 +363,99 @@ export async function matrixLines(db: Db, filter: MatrixFilter): Promise<MatrixL
     publishedAt: r.published_at,
     verifiedAt: r.verified_at,
   }));
+}
+
+/** The consumer versions that published a pact for this integration, latest first: what a diff can compare. */
+export async function pactVersionsOf(
+  db: Db,
+  consumerId: number,
+  providerId: number,
+  limit: number,
+): Promise<{ number: string; sha: string; publishedAt: string }[]> {
+  const rows = await db
+    .selectFrom('pact_publications as pp')
+    .innerJoin('versions as cv', 'cv.id', 'pp.consumer_version_id')
+    .innerJoin('pact_versions as pv', 'pv.id', 'pp.pact_version_id')
+    .select(['cv.number', 'pv.sha', 'pp.created_at'])
+    .where('pp.consumer_id', '=', consumerId)
+    .where('pp.provider_id', '=', providerId)
+    .orderBy('pp.consumer_version_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ number: r.number, sha: r.sha, publishedAt: r.created_at }));
+}
+
+export interface TriggeredLine {
+  uuid: string;
+  webhookUuid: string;
+  webhookDescription: string | null;
+  webhookExists: boolean;
+  eventName: string;
+  triggerType: string;
+  consumer: string;
+  provider: string;
+  status: 'not_run' | 'retrying' | 'success' | 'failure';
+  attemptsMade: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  attempts: { success: boolean; logs: string; at: string }[];
+}
+
+/** The latest triggered webhooks, each with its attempts and their logs: two queries whatever the history holds. */
+export async function triggeredWebhooks(db: Db, limit: number): Promise<TriggeredLine[]> {
+  const rows = await db
+    .selectFrom('triggered_webhooks as tw')
+    .innerJoin('pacticipants as c', 'c.id', 'tw.consumer_id')
+    .innerJoin('pacticipants as p', 'p.id', 'tw.provider_id')
+    .leftJoin('webhooks as w', 'w.uuid', 'tw.webhook_uuid')
+    .select([
+      'tw.id',
+      'tw.uuid',
+      'tw.webhook_uuid',
+      'tw.event_name',
+      'tw.trigger_type',
+      'tw.status',
+      'tw.attempts_made',
+      'tw.next_attempt_at',
+      'tw.created_at',
+      'c.name as consumer',
+      'p.name as provider',
+      'w.description',
+      'w.id as webhook_id',
+    ])
+    .orderBy('tw.id', 'desc')
+    .limit(limit)
+    .execute();
+  const lines = new Map<number, TriggeredLine>(
+    rows.map((r) => [
+      r.id,
+      {
+        uuid: r.uuid,
+        webhookUuid: r.webhook_uuid,
+        webhookDescription: r.description ?? null,
+        webhookExists: r.webhook_id !== null,
+        eventName: r.event_name,
+        triggerType: r.trigger_type,
+        consumer: r.consumer,
+        provider: r.provider,
+        status: r.status,
+        attemptsMade: r.attempts_made,
+        nextAttemptAt: r.next_attempt_at,
+        createdAt: r.created_at,
+        attempts: [],
+      },
+    ]),
+  );
+  if (lines.size > 0) {
+    const executions = await db
+      .selectFrom('webhook_executions')
+      .select(['triggered_webhook_id', 'success', 'logs', 'created_at'])
+      .where('triggered_webhook_id', 'in', [...lines.keys()])
+      .orderBy('id')
+      .execute();
+    for (const e of executions) {
+      lines.get(e.triggered_webhook_id)?.attempts.push({ success: e.success === 1, logs: e.logs, at: e.created_at });
+    }
+  }
+  return [...lines.values()];
 }

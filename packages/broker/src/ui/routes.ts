@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { diffPacts } from 'contract-kit/diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BrokerValidationError, PacticipantNotFoundError, PactNotFoundError } from '../errors.ts';
 import { computeMatrix } from '../matrix/matrix.ts';
@@ -7,6 +8,7 @@ import type { MatrixRow } from '../matrix/rows.ts';
 import type { Html } from './html.ts';
 import { readPact, resultsByInteraction } from './pact-model.ts';
 import { type CanIDeployForm, canIDeployPage, type Refusal } from './pages/can-i-deploy-page.ts';
+import { diffPage } from './pages/diff-page.ts';
 import { indexPage } from './pages/index-page.ts';
 import { matrixPage } from './pages/matrix-page.ts';
 import { networkPage } from './pages/network-page.ts';
@@ -28,7 +30,14 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 };
 
 /** The broker's pages keep their lists short: a search or filter finds the rest. */
-const LIMITS = { integrations: 100, versions: 50, matrix: 100, verifications: 20 };
+const LIMITS = {
+  integrations: 100,
+  versions: 50,
+  matrix: 100,
+  verifications: 20,
+  pactVersions: 100,
+  triggeredWebhooks: 50,
+};
 
 type Query = Record<string, unknown>;
 const text = (query: unknown, key: string): string => {
@@ -36,8 +45,9 @@ const text = (query: unknown, key: string): string => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
+// Encoded once here: sent as a string, the page would be flattened and measured, then encoded again.
 const send = (reply: FastifyReply, body: Html, status = 200) =>
-  reply.code(status).type(HTML_TYPE).header('cache-control', 'no-store').send(body.text);
+  reply.code(status).type(HTML_TYPE).header('cache-control', 'no-store').send(Buffer.from(body.text));
 
 /** Server-rendered pages under /ui (what a browser asking the broker's resources for HTML is sent to). */
 export async function uiRoutes(app: FastifyInstance): Promise<void> {
@@ -109,6 +119,31 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
         now: repos.now(),
       }),
     );
+  });
+
+  app.get('/ui/pacts/provider/:provider/consumer/:consumer/diff', async (request, reply) => {
+    const params = request.params as { provider: string; consumer: string };
+    const consumer = await repos.pacticipants.findByName(params.consumer);
+    const provider = await repos.pacticipants.findByName(params.provider);
+    if (!consumer || !provider) throw new PactNotFoundError(`between ${params.consumer} and ${params.provider}`);
+    const versions = await q.pactVersionsOf(db, consumer.id, provider.id, LIMITS.pactVersions);
+    // Without a choice: the latest pact against the one before it, what a reviewer asks first.
+    const to = text(request.query, 'to') || versions[0]?.number;
+    const from =
+      text(request.query, 'from') || versions[versions.findIndex((v) => v.number === to) + 1]?.number || undefined;
+    const common = { consumer: consumer.name, provider: provider.name, versions, now: repos.now() };
+    if (!to || !from) return send(reply, diffPage(common));
+    const [before, after] = await Promise.all(
+      [from, to].map((number) => q.publication(db, consumer.id, provider.id, number)),
+    );
+    for (const [number, found] of [
+      [from, before],
+      [to, after],
+    ] as const) {
+      if (!found) throw new PactNotFoundError(`between ${consumer.name} version ${number} and ${provider.name}`);
+    }
+    const diff = diffPacts(JSON.parse(before?.content ?? '{}'), JSON.parse(after?.content ?? '{}'));
+    return send(reply, diffPage({ ...common, from, to, diff }));
   });
 
   app.get('/ui/matrix', async (request, reply) => {
@@ -183,8 +218,16 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
     return send(reply, page);
   });
 
-  app.get('/ui/webhooks', async (_request, reply) => {
-    return send(reply, webhooksPage({ webhooks: await repos.webhooks.list(), now: repos.now() }));
+  app.get('/ui/webhooks', async (request, reply) => {
+    const page = webhooksPage({
+      webhooks: await repos.webhooks.list(),
+      triggered: await q.triggeredWebhooks(db, LIMITS.triggeredWebhooks),
+      maxAttempts: app.broker.webhooks.settings.retrySchedule.length + 1,
+      base: request.urls.base,
+      now: repos.now(),
+      queueNow: app.broker.webhooks.clock(),
+    });
+    return send(reply, page);
   });
 }
 

@@ -18,7 +18,7 @@ afterAll(() => {
 
 /** `src/server.ts` as its own process on a file database, as users run it; resolves with its URL. */
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, ['--conditions=@contract-kit/source', '--import', 'tsx', SERVER], {
     env: { ...process.env, BROKER_PORT: '0', BROKER_DATA_DIR: dataDir, BROKER_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

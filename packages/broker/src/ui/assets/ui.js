@@ -30,6 +30,46 @@
     });
   }
 
+  // Run a webhook now: the same POST the API takes, so the broker's auth decides who may (a 401/403 is shown).
+  for (const button of document.querySelectorAll('button[data-execute]')) {
+    button.addEventListener('click', async () => {
+      const output = document.getElementById(button.dataset.output ?? '');
+      if (!output) return;
+      button.disabled = true;
+      output.textContent = 'Running…';
+      try {
+        const response = await fetch(button.dataset.execute, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/hal+json' },
+          body: '{}',
+          credentials: 'same-origin',
+        });
+        const body = await response.json().catch(() => ({}));
+        if (!response.ok) {
+          output.textContent = `Not run (HTTP ${response.status}): ${body.message ?? response.statusText}`;
+          output.dataset.result = 'refused';
+        } else {
+          const status = body.response ? `HTTP ${body.response.status}` : (body.error?.message ?? 'no response');
+          output.textContent = `${body.success ? 'Succeeded' : 'Failed'}: ${status}`;
+          output.dataset.result = body.success ? 'success' : 'failure';
+          if (body.logs) {
+            const logs = document.createElement('pre');
+            logs.className = 'logs';
+            logs.tabIndex = 0;
+            logs.setAttribute('aria-label', 'Log of this run');
+            logs.textContent = body.logs;
+            output.append(logs);
+          }
+        }
+      } catch (err) {
+        output.textContent = `Not run: ${err.message}`;
+        output.dataset.result = 'refused';
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
   const svg = document.getElementById('network');
   if (!svg) return;
   const full = (svg.dataset.full ?? '0 0 1 1').split(' ').map(Number);

@@ -2,7 +2,7 @@ import type { MatrixResult } from '../../matrix/matrix.ts';
 import type { NextStep, Reason } from '../../matrix/reasons.ts';
 import { type Html, html } from '../html.ts';
 import { badge, page } from '../layout.ts';
-import { pactPath } from './index-page.ts';
+import { pactPath } from '../paths.ts';
 
 export interface CanIDeployForm {
   pacticipant: string;

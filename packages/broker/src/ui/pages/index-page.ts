@@ -1,15 +1,13 @@
 import { type Html, html, timeAgo, uiPath } from '../html.ts';
 import { badge, page, verdictBadge } from '../layout.ts';
+import { diffPath, pactPath } from '../paths.ts';
 import type { IntegrationSummary } from '../queries.ts';
-
-export const pactPath = (provider: string, consumer: string, version: string) =>
-  uiPath('pacts', 'provider', provider, 'consumer', consumer, 'version', version);
 
 /** One row per integration: who, the latest pact and how its verification went. */
 export function integrationTable(rows: IntegrationSummary[], now: Date, caption: string): Html {
   return html`<div class="table-wrap"><table class="integrations">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">Consumer</th><th scope="col">Provider</th><th scope="col">Latest pact</th><th scope="col">Published</th><th scope="col">Verification</th><th scope="col">Verified</th></tr></thead>
+<thead><tr><th scope="col">Consumer</th><th scope="col">Provider</th><th scope="col">Latest pact</th><th scope="col">Published</th><th scope="col">Verification</th><th scope="col">Verified</th><th scope="col">Changes</th></tr></thead>
 <tbody>
 ${rows.map(
   (r) => html`<tr>
@@ -19,6 +17,7 @@ ${rows.map(
 <td>${timeAgo(r.publishedAt, now)}</td>
 <td>${r.success === false && r.pending ? badge('pending', 'failed (pending)') : verdictBadge(r.success)}${r.providerVersion ? html` <span class="muted">by ${r.provider} ${r.providerVersion}</span>` : ''}</td>
 <td>${timeAgo(r.verifiedAt, now)}</td>
+<td><a href="${diffPath(r.provider, r.consumer)}" aria-label="Compare versions of the pact between ${r.consumer} and ${r.provider}">compare versions</a></td>
 </tr>`,
 )}
 </tbody>

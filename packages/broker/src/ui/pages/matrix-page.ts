@@ -1,7 +1,7 @@
 import { type Html, html, timeAgo } from '../html.ts';
 import { page, verdictBadge } from '../layout.ts';
+import { pactPath } from '../paths.ts';
 import type { MatrixFilter, MatrixLine } from '../queries.ts';
-import { pactPath } from './index-page.ts';
 import { pacticipantLink } from './pacticipant-page.ts';
 
 const STATUSES: [MatrixFilter['status'] | '', string][] = [

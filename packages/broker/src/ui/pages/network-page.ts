@@ -60,20 +60,29 @@ export function networkPage(input: { edges: GraphEdge[]; focus: string }): Html 
   }
   const span = 2 * radius;
   const view = focused ? `${focused.x - 400} ${focused.y - 300} 800 600` : `${-radius} ${-radius} ${span} ${span}`;
-  // Thousands of elements: plain string building, every stored name escaped (the templates cost 2× here).
-  let edgeMarkup = '';
+  // Thousands of elements: plain string building, every stored name escaped (the templates cost 2× here). The
+  // markup is kept lean because its size is most of this page's cost: lines are grouped by how they are drawn
+  // (stroke and arrow come from the group, marker-end being inherited) and carry their coordinates only.
+  // Pieces are joined once: a string grown by += thousands of times is a deep rope, slow to flatten on send.
+  const groups = new Map<string, string[]>();
   for (const e of edges) {
     const a = at.get(e.consumer) as LaidOutNode;
     const b = at.get(e.provider) as LaidOutNode;
     const near = focused && (e.consumer === focus || e.provider === focus) ? ' near' : '';
-    edgeMarkup += `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" class="edge ${edgeClass(e.success)}${near}" marker-end="url(#arrow)"></line>`;
+    const group = `${edgeClass(e.success)}${near}`;
+    const lines = groups.get(group) ?? [];
+    if (lines.length === 0) groups.set(group, lines);
+    lines.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"/>`);
   }
-  let nodeMarkup = '';
-  for (const n of nodes) {
-    const state = n.name === focus ? ' current' : neighbours.has(n.name) ? ' near' : '';
-    const label = escapeHtml(n.name);
-    nodeMarkup += `<a href="/ui/network?focus=${escapeHtml(encodeURIComponent(n.name))}" tabindex="-1" class="node${state}" data-name="${label}"><circle cx="${n.x}" cy="${n.y}" r="${Math.min(14, 6 + n.degree)}"></circle><text x="${n.x}" y="${n.y + 26}">${label}</text></a>`;
-  }
+  const edgeMarkup = [...groups]
+    .map(([group, lines]) => `<g class="edge ${group}" marker-end="url(#arrow)">${lines.join('')}</g>`)
+    .join('');
+  const nodeMarkup = nodes
+    .map((n) => {
+      const state = n.name === focus ? ' current' : neighbours.has(n.name) ? ' near' : '';
+      return `<a href="/ui/network?focus=${escapeHtml(encodeURIComponent(n.name))}" tabindex="-1" class="node${state}"><circle cx="${n.x}" cy="${n.y}" r="${Math.min(14, 6 + n.degree)}"/><text x="${n.x}" y="${n.y + 26}">${escapeHtml(n.name)}</text></a>`;
+    })
+    .join('');
   const related = focused ? edges.filter((e) => e.consumer === focus || e.provider === focus) : [];
   const body = html`
 <form class="filters" method="get" action="/ui/network" role="search">

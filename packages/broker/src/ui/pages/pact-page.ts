@@ -1,15 +1,17 @@
-import { type Html, html, safeHref, timeAgo, uiPath } from '../html.ts';
+import { type Html, html, safeHref, timeAgo } from '../html.ts';
 import { badge, page } from '../layout.ts';
 import {
   type Interaction,
   type InteractionResult,
   type Json,
   type MatcherRule,
+  type MessagePart,
   type PactModel,
   type Part,
   type Path,
   pathMatches,
 } from '../pact-model.ts';
+import { diffPath } from '../paths.ts';
 import type { VerificationLine } from '../queries.ts';
 import { pacticipantLink } from './pacticipant-page.ts';
 
@@ -47,6 +49,23 @@ function headersBlock(part: Part): Html {
   return html`<dl class="headers">${names.map(
     (name) => html`<dt>${name}</dt><dd>${part.headers[name]}${matcherNote(part.rules.header, [name])}</dd>`,
   )}</dl>`;
+}
+
+function metadataBlock(message: MessagePart): Html {
+  const names = Object.keys(message.metadata);
+  if (names.length === 0) return html`<p class="muted">No metadata.</p>`;
+  return html`<dl class="headers metadata">${names.map((name) => {
+    const value = message.metadata[name];
+    return html`<dt>${name}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}${matcherNote(message.rules.metadata, [name])}</dd>`;
+  })}</dl>`;
+}
+
+function messageBlock(interaction: Interaction, message: MessagePart): Html {
+  const name = interaction.description;
+  return html`<section class="message" aria-label="Message ${name}"><h4>Message <span class="muted">(${interaction.type === 'Asynchronous/Messages' ? 'asynchronous' : interaction.type})</span></h4>
+<h5>Metadata</h5>${metadataBlock(message)}
+<h5>Contents${message.contentType ? html` <span class="muted">(${message.contentType})</span>` : ''}</h5>${bodyBlock(message, `Contents of ${name}`)}
+</section>`;
 }
 
 function bodyBlock(part: Part, label: string): Html {
@@ -104,7 +123,7 @@ ${headersBlock(request)}${bodyBlock(request, `Request body of ${interaction.desc
 ${headersBlock(response)}${bodyBlock(response, `Response body of ${interaction.description}`)}
 </section></div>`
     : contents
-      ? html`<section class="message" aria-label="Message ${interaction.description}"><h4>Message (${interaction.type})</h4>${headersBlock(contents)}${bodyBlock(contents, `Contents of ${interaction.description}`)}</section>`
+      ? messageBlock(interaction, contents)
       : ''
 }
 </article>`;
@@ -137,6 +156,10 @@ export function pactPage(input: {
       : html`${badge('unknown', 'not verified')} — no verification result has been published for this content.`
   }</dd>
 </dl>
+<nav aria-label="This pact" class="subnav"><ul>
+<li><a href="${diffPath(provider, consumer, { to: input.consumerVersion })}">Changes since the previous version</a></li>
+<li><a href="${diffPath(provider, consumer)}">Compare two versions of this pact</a></li>
+</ul></nav>
 <nav aria-label="Interactions" class="toc"><h2>${model.interactions.length} interaction${model.interactions.length === 1 ? '' : 's'}</h2><ol>${model.interactions.map(
     (i, index) => html`<li><a href="#interaction-${index + 1}">${i.description}</a></li>`,
   )}</ol></nav>
