@@ -12,13 +12,16 @@ import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/js
 import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
+import { deletionRoutes } from './routes/deletions.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
 import { heartbeatRoutes } from './routes/heartbeat.ts';
 import { indexRoutes } from './routes/index-resource.ts';
+import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
+import { pactDiffRoutes } from './routes/pact-diffs.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
 import { publishRoutes } from './routes/publish.ts';
@@ -132,6 +135,9 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       matrixRoutes,
       webhookRoutes,
       webhookExecutionRoutes,
+      deletionRoutes,
+      latestVerificationRoutes,
+      pactDiffRoutes,
     ]) {
       await broker.register(routes);
     }

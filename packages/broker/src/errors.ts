@@ -6,9 +6,15 @@ import {
   StartErrorCodes,
 } from '@contract-kit/service-common';
 
-/** Every code the broker puts in an error body or raises at start. Documented in README.md; uniqueness is tested. */
+/**
+ * Every code the broker puts in an error body or raises at start; README.md documents exactly these (tested both
+ * ways). Not `VALIDATION_FAILED`: the broker's own handler answers every schema failure as `BROKER_INVALID_REQUEST`.
+ */
 export const BrokerErrorCodes = {
-  ...CommonErrorCodes,
+  malformedBody: CommonErrorCodes.malformedBody,
+  unsupportedMediaType: CommonErrorCodes.unsupportedMediaType,
+  routeNotFound: CommonErrorCodes.routeNotFound,
+  internal: CommonErrorCodes.internal,
   ...RouterErrorCodes,
   ...ClientErrorCodes,
   configInvalid: StartErrorCodes.configInvalid,
@@ -125,6 +131,17 @@ export class PotentialDuplicatePacticipantError extends ServiceError {
     super(409, BrokerErrorCodes.duplicatePacticipant, message, { details: { name, existing } });
     this.notices = [{ type: 'error', text: message }];
     this.errors = { pacticipantNames: [message] };
+  }
+}
+
+/** A merge patch sent with PUT: PUT replaces a resource, so only PATCH takes application/merge-patch+json. */
+export class MergePatchNeedsPatchError extends ServiceError {
+  constructor(path: string) {
+    super(
+      415,
+      CommonErrorCodes.unsupportedMediaType,
+      `PUT ${path} replaces the resource and takes application/json; send a merge patch with PATCH`,
+    );
   }
 }
 

@@ -63,6 +63,8 @@ export function createUrls(base: string) {
       `${pactVersion(provider, consumer, sha)}/verification-results/${number}`,
     latestVerificationResult: (provider: string, consumer: string, sha: string) =>
       `${pactVersion(provider, consumer, sha)}/verification-results/latest`,
+    latestVerificationsForConsumerVersion: (consumer: string, consumerVersion: string) =>
+      `${base}/verification-results/consumer/${seg(consumer)}/version/${seg(consumerVersion)}/latest`,
     providerPacts: (provider: string) => `${base}/pacts/provider/${seg(provider)}`,
     latestProviderPacts: (provider: string, tag?: string) =>
       `${base}/pacts/provider/${seg(provider)}/latest${tag !== undefined ? `/${seg(tag)}` : ''}`,

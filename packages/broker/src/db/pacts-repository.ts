@@ -52,7 +52,10 @@ function publications(db: Db) {
 type PublicationQuery = SelectQueryBuilder<From, 'pp' | 'consumer' | 'provider' | 'cv' | 'pv', Publication>;
 
 /** Restricts to the publication of the latest consumer version (optionally with a tag or on a branch). */
-function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?: string; branch?: string }) {
+function latestPerIntegration(
+  eb: ExpressionBuilder<From, 'pp'>,
+  filter: { tag?: string; branch?: string; untagged?: boolean },
+) {
   let sub = eb
     .selectFrom('pact_publications as p2')
     .select((e) => e.fn.max('p2.consumer_version_id').as('latest'))
@@ -67,6 +70,13 @@ function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?:
           .select('t.version_id')
           .whereRef('t.version_id', '=', 'p2.consumer_version_id')
           .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (filter.untagged) {
+    sub = sub.where((e) =>
+      e.not(
+        e.exists(e.selectFrom('tags as t').select('t.version_id').whereRef('t.version_id', '=', 'p2.consumer_version_id')),
       ),
     );
   }
@@ -253,7 +263,7 @@ export function createPactsRepository(db: Db, now: Clock) {
     latestPublication(
       providerId: number,
       consumerId: number,
-      filter: { tag?: string; branch?: string } = {},
+      filter: { tag?: string; branch?: string; untagged?: boolean } = {},
     ): Promise<Publication | undefined> {
       return base()
         .where('pp.provider_id', '=', providerId)
@@ -287,6 +297,37 @@ export function createPactsRepository(db: Db, now: Clock) {
         .where('pp.consumer_id', '=', consumerId)
         .orderBy('pp.consumer_version_id', 'desc')
         .execute();
+    },
+
+    /**
+     * The latest publication between the two before this consumer version whose content differs from the given
+     * pact version's: what "previous distinct" means in the real broker.
+     */
+    previousDistinct(
+      providerId: number,
+      consumerId: number,
+      consumerVersionId: number,
+      pactVersionId: number,
+    ): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '<', consumerVersionId)
+        .where('pp.pact_version_id', '!=', pactVersionId)
+        .orderBy('pp.consumer_version_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    /** The first publication between the two after this consumer version: when a change was first published. */
+    nextAfter(providerId: number, consumerId: number, consumerVersionId: number): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '>', consumerVersionId)
+        .orderBy('pp.consumer_version_id')
+        .limit(1)
+        .executeTakeFirst();
     },
 
     /** Every publication of a provider's pacts, latest first. */
@@ -384,8 +425,50 @@ export function createPactsRepository(db: Db, now: Clock) {
       );
     },
 
-    async deletePublication(id: number): Promise<void> {
-      await db.deleteFrom('pact_publications').where('id', '=', id).execute();
+    /**
+     * Deletes publications with what hangs off them: the webhooks they triggered (executions go with them), and
+     * each pact version no publication uses any more, with its verification results and their triggered
+     * webhooks (foreign-key cascades). Run it in a transaction. Answers how many publications went.
+     */
+    async deletePublications(ids: readonly number[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const doomed = await db
+        .selectFrom('pact_publications')
+        .select(['id', 'consumer_version_id', 'provider_id', 'pact_version_id'])
+        .where('id', 'in', [...ids])
+        .execute();
+      if (doomed.length === 0) return 0;
+      for (const p of doomed) {
+        // A triggered webhook belongs to a pact by its consumer version and provider (schema.ts).
+        await db
+          .deleteFrom('triggered_webhooks')
+          .where('consumer_version_id', '=', p.consumer_version_id)
+          .where('provider_id', '=', p.provider_id)
+          .execute();
+      }
+      await db
+        .deleteFrom('pact_publications')
+        .where(
+          'id',
+          'in',
+          doomed.map((p) => p.id),
+        )
+        .execute();
+      await db
+        .deleteFrom('pact_versions')
+        .where('id', 'in', [...new Set(doomed.map((p) => p.pact_version_id))])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('pact_publications as still')
+                .select('still.id')
+                .whereRef('still.pact_version_id', '=', 'pact_versions.id'),
+            ),
+          ),
+        )
+        .execute();
+      return doomed.length;
     },
   };
 }
