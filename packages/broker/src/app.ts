@@ -15,6 +15,7 @@ import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { canIDeployPathRoutes } from './routes/can-i-deploy-paths.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { deletionRoutes } from './routes/deletions.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
@@ -22,14 +23,17 @@ import { heartbeatRoutes } from './routes/heartbeat.ts';
 import { indexRoutes } from './routes/index-resource.ts';
 import { integrationRoutes } from './routes/integrations.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
+import { pactDiffRoutes } from './routes/pact-diffs.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
 import { providerStateRoutes } from './routes/provider-states.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
+import { versionListRoutes } from './routes/version-lists.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookExecutionRoutes } from './routes/webhook-executions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -132,6 +136,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       verificationResultRoutes,
       pacticipantRoutes,
       versionRoutes,
+      versionListRoutes,
       environmentRoutes,
       deploymentRoutes,
       matrixRoutes,
@@ -144,6 +149,9 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       metricsRoutes,
       canIDeployPathRoutes,
       badgeRoutes,
+      deletionRoutes,
+      latestVerificationRoutes,
+      pactDiffRoutes,
     ]) {
       await broker.register(routes);
     }

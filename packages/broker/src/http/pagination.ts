@@ -1,46 +1,65 @@
 import { BrokerValidationError } from '../errors.ts';
 import { link } from '../hal.ts';
 
-/** A page asked for with the real broker's `page` (from 1) and `size` query parameters. */
+/** A page of a list: which page (from 1) and how many items a page holds. */
 export interface PageRequest {
   number: number;
   size: number;
-  offset: number;
-  limit: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
-/** No page is larger: a list is never read whole into one answer. */
-export const MAX_PAGE_SIZE = 1000;
+/** What a paged query gives back: the page's items and how many there are in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
 
-function positive(value: unknown, field: string, errors: Record<string, string[]>): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value)) {
-    errors[field] = ['must be a positive integer'];
+/** The real broker's page size when only a page number is given. */
+const DEFAULT_SIZE = 100;
+
+function positive(query: Record<string, unknown>, key: string, errors: Record<string, string[]>) {
+  const value = query[key];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) {
+    errors[key] = ['must be an integer of at least 1'];
     return undefined;
   }
   return Number(value);
 }
 
-/** Reads `page` and `size`; a value that is not a positive integer is a 400 naming it, as in the real broker. */
-export function parsePage(query: unknown): PageRequest {
+/**
+ * `page` and `size` (or the older `pageNumber` and `pageSize`, read only when neither of the first two is given),
+ * as the real broker takes them; undefined when the client asked for no page, and the whole list is answered.
+ */
+export function pageRequest(query: unknown): PageRequest | undefined {
   const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
   const errors: Record<string, string[]> = {};
-  const number = positive(Object.hasOwn(q, 'page') ? q.page : undefined, 'page', errors) ?? 1;
-  const size = Math.min(
-    positive(Object.hasOwn(q, 'size') ? q.size : undefined, 'size', errors) ?? DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
-  );
+  const page = positive(q, 'page', errors);
+  const size = positive(q, 'size', errors);
+  const pageNumber = positive(q, 'pageNumber', errors);
+  const pageSize = positive(q, 'pageSize', errors);
   if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
-  return { number, size, offset: (number - 1) * size, limit: size };
+  if (page !== undefined || size !== undefined) return { number: page ?? 1, size: size ?? DEFAULT_SIZE };
+  if (pageNumber !== undefined || pageSize !== undefined) {
+    return { number: pageNumber ?? 1, size: pageSize ?? DEFAULT_SIZE };
+  }
+  return undefined;
 }
 
-/** The `page` member and the `next`/`previous` links of a paginated HAL list. */
-export function pageDetails(resourceUrl: string, page: PageRequest, totalElements: number) {
-  const totalPages = Math.ceil(totalElements / page.size);
-  const at = (n: number) => `${resourceUrl}?size=${page.size}&page=${n}`;
+/** Rows to skip and take for a page. */
+export function pageWindow(page: PageRequest): { offset: number; limit: number } {
+  return { offset: (page.number - 1) * page.size, limit: page.size };
+}
+
+/**
+ * The `page` member and the `next`/`previous` links of a paged answer (nothing for an unpaged one): the links
+ * keep the page size and point at the resource without any other query.
+ */
+export function pageSection(resourceUrl: string, page: PageRequest | undefined, total: number) {
+  if (page === undefined) return { page: undefined, links: {} };
+  const totalPages = Math.ceil(total / page.size);
+  const at = (number: number) => `${resourceUrl}?size=${page.size}&page=${number}`;
   return {
-    page: { number: page.number, size: page.size, totalElements, totalPages },
+    page: { number: page.number, size: page.size, totalElements: total, totalPages },
     links: {
       ...(page.number < totalPages ? { next: link(at(page.number + 1), { title: 'Next page' }) } : {}),
       ...(page.number > 1 ? { previous: link(at(page.number - 1), { title: 'Previous page' }) } : {}),

@@ -1,6 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
-import type { BuildBrokerConfig } from '../../src/app.ts';
 import { testBroker } from '../helpers/broker.ts';
 
 export interface Client {
@@ -14,9 +13,9 @@ export interface Client {
 
 /**
  * A fresh in-memory broker for every example (the real specs start each example from an empty database), with
- * the verbs the real specs use. Call inside a `describe`; `config` stands for the real spec's configuration.
+ * the verbs the real specs use. Call inside a `describe`; `config` as for testBroker.
  */
-export function freshBroker(config: Partial<BuildBrokerConfig> = {}): Client {
+export function freshBroker(config: Parameters<typeof testBroker>[0] = {}): Client {
   const client = {} as Client;
   beforeEach(async () => {
     const app = await testBroker(config);

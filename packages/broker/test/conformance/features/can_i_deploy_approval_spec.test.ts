@@ -41,7 +41,13 @@ describe('spec/features/can_i_deploy_approval_spec.rb', () => {
   /** A second integration for Foo 1, with Baz, whose only result failed; Baz is deployed nowhere. */
   const failingBaz = async () => {
     await publish(broker.app, { consumer: 'Foo', version: '1', provider: 'Baz' });
-    await verifyPact(broker.app, { consumer: 'Foo', consumerVersion: '1', provider: 'Baz', providerVersion: '99', success: false });
+    await verifyPact(broker.app, {
+      consumer: 'Foo',
+      consumerVersion: '1',
+      provider: 'Baz',
+      providerVersion: '99',
+      success: false,
+    });
   };
 
   it('can-i-deploy Foo v1 to the production environment: snapshots', async () => {
