@@ -35,5 +35,5 @@ interface Listed {
 export function expectVersions(body: Listed, numbers: string[]) {
   expect(body._embedded.pacts.map((p) => p._embedded.consumerVersion.number)).toEqual(numbers);
   expect(body._links['pact-versions']).toHaveLength(numbers.length);
-  body._links['pact-versions'].forEach((l, i) => expect(l.name).toContain(`Version ${numbers[i]}`));
+  for (const [i, l] of body._links['pact-versions'].entries()) expect(l.name).toContain(`Version ${numbers[i]}`);
 }
