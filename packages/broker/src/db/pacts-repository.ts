@@ -76,7 +76,9 @@ function latestPerIntegration(
   if (filter.untagged) {
     sub = sub.where((e) =>
       e.not(
-        e.exists(e.selectFrom('tags as t').select('t.version_id').whereRef('t.version_id', '=', 'p2.consumer_version_id')),
+        e.exists(
+          e.selectFrom('tags as t').select('t.version_id').whereRef('t.version_id', '=', 'p2.consumer_version_id'),
+        ),
       ),
     );
   }

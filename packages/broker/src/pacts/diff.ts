@@ -60,7 +60,10 @@ function editScript(before: string[], after: string[]): Op[] {
         ops.push({ kind: ' ', line: b[i] as string });
         i++;
         j++;
-      } else if (i < b.length && (j === a.length || (lcs[(i + 1) * width + j] as number) >= (lcs[i * width + j + 1] as number))) {
+      } else if (
+        i < b.length &&
+        (j === a.length || (lcs[(i + 1) * width + j] as number) >= (lcs[i * width + j + 1] as number))
+      ) {
         // Removals before additions, as diff(1) shows a changed line.
         ops.push({ kind: '-', line: b[i] as string });
         i++;

@@ -56,7 +56,10 @@ export function pactAdditions(urls: Urls, pact: Omit<PactView, 'content'>) {
       'pb:diff-previous-distinct': link(`${urls.pact(p, c, v)}/diff/previous-distinct`, {
         title: 'Diff with previous distinct version of this pact',
       }),
-      'pb:diff': templated(`${urls.pact(p, c, v)}/diff/version/{version}`, 'Diff with another specified version of this pact'),
+      'pb:diff': templated(
+        `${urls.pact(p, c, v)}/diff/version/{version}`,
+        'Diff with another specified version of this pact',
+      ),
       'pb:tag-version': templated(`${urls.version(c, v)}/tags/{tag}`, 'Tag the consumer version'),
       'pb:triggered-webhooks': link(urls.pactTriggeredWebhooks(p, c, v), {
         title: 'Webhooks triggered by the publication of this pact',

@@ -27,13 +27,22 @@ async function integration(repos: Repositories, { provider, consumer }: Between)
  * What the real broker answers after deleting pacts (pact_resource_methods.rb): the index, and the latest pact
  * still there between the two, so a client can carry on from it.
  */
-async function afterDeletion(repos: Repositories, request: FastifyRequest, provider: PacticipantRow, consumer: PacticipantRow) {
+async function afterDeletion(
+  repos: Repositories,
+  request: FastifyRequest,
+  provider: PacticipantRow,
+  consumer: PacticipantRow,
+) {
   const latest = await repos.pacts.latestPublication(provider.id, consumer.id);
   return {
     _links: {
       index: link(`${request.urls.base}/`),
       ...(latest
-        ? { 'pb:latest-pact-version': link(request.urls.latestPact(provider.name, consumer.name), { title: 'Latest pact' }) }
+        ? {
+            'pb:latest-pact-version': link(request.urls.latestPact(provider.name, consumer.name), {
+              title: 'Latest pact',
+            }),
+          }
         : {}),
     },
   };
@@ -108,7 +117,9 @@ export async function deletionRoutes(app: FastifyInstance): Promise<void> {
       const { providerRow, consumerRow } = await integration(repos, request.params);
       const pactVersion = await repos.pacts.findPactVersion(consumerRow.id, providerRow.id, sha);
       const verification =
-        pactVersion && /^\d+$/.test(number) ? await repos.verifications.find(pactVersion.id, Number(number)) : undefined;
+        pactVersion && /^\d+$/.test(number)
+          ? await repos.verifications.find(pactVersion.id, Number(number))
+          : undefined;
       if (!verification) {
         throw new VerificationNotFoundError(`number '${number}' for the pact between '${consumer}' and '${provider}'`);
       }

@@ -33,7 +33,8 @@ export async function verificationAnswer(
   const resource = verificationResource(request.urls, verification);
   if (!wantsExtended(request)) return resource;
   reply.type(`${EXTENDED_VERIFICATION_TYPE};charset=utf-8`);
-  const tags = (await repos.tags.forVersions([verification.providerVersionId])).get(verification.providerVersionId) ?? [];
+  const tags =
+    (await repos.tags.forVersions([verification.providerVersionId])).get(verification.providerVersionId) ?? [];
   const embedded = [];
   for (const tag of tags) {
     const latest = await repos.versions.latestWithTag(verification.providerId, tag.name);
@@ -90,7 +91,11 @@ export async function latestVerificationRoutes(app: FastifyInstance): Promise<vo
     return verificationAnswer(repos, request, reply, await latestFor(publication, request.params));
   };
   app.get<{ Params: Between }>(`${between}/latest/verification-results/latest`, { schema }, ofLatestPact);
-  app.get<{ Params: Between & { tag: string } }>(`${between}/latest/:tag/verification-results/latest`, { schema }, ofLatestPact);
+  app.get<{ Params: Between & { tag: string } }>(
+    `${between}/latest/:tag/verification-results/latest`,
+    { schema },
+    ofLatestPact,
+  );
 
   // verification_summary_decorator.rb: the latest result of each pact the consumer version published.
   app.get<{ Params: { consumer: string; version: string } }>(

@@ -69,7 +69,9 @@ export async function pactDiffRoutes(app: FastifyInstance): Promise<void> {
     const version = await repos.versions.find(consumerRow.id, number);
     const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
     if (!publication) {
-      throw new PactNotFoundError(`for consumer '${consumerRow.name}' version '${number}' and provider '${providerRow.name}'`);
+      throw new PactNotFoundError(
+        `for consumer '${consumerRow.name}' version '${number}' and provider '${providerRow.name}'`,
+      );
     }
     return publication;
   };

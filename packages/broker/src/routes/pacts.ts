@@ -74,69 +74,69 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
 
   // `/versions/{number}` is the older spelling of the pact URL, which the real broker still answers.
   for (const pactUrl of PACT_URLS) {
-  app.get<{ Params: Between & { version: string } }>(
-    pactUrl,
-    { schema: { params: providerConsumerParams, response: pactResponses } },
-    async (request, reply) => {
-      const { providerRow, consumerRow } = await integration(repos, request.params);
-      const version = await repos.versions.find(consumerRow.id, request.params.version);
-      const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
-      if (!publication) {
-        throw new PactNotFoundError(
-          `for consumer '${consumerRow.name}' version '${request.params.version}' and provider '${providerRow.name}'`,
-        );
-      }
-      const self = request.urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
-      return render(repos, request.urls, reply, publication, self);
-    },
-  );
-
-  for (const method of ['PUT', 'PATCH'] as const) {
-    app.route<{ Params: Between & { version: string }; Body: unknown }>({
-      method,
-      url: pactUrl,
-      schema: { params: providerConsumerParams, response: pactResponses },
-      handler: async (request, reply) => {
-        const { provider, consumer, version } = request.params;
-        const { consumerName, providerName, ...pact } = await preparePactBody(request.body);
-        if (consumerName !== undefined && consumerName !== consumer) {
-          throw new PacticipantNameMismatchError('consumer', consumer, consumerName);
+    app.get<{ Params: Between & { version: string } }>(
+      pactUrl,
+      { schema: { params: providerConsumerParams, response: pactResponses } },
+      async (request, reply) => {
+        const { providerRow, consumerRow } = await integration(repos, request.params);
+        const version = await repos.versions.find(consumerRow.id, request.params.version);
+        const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
+        if (!publication) {
+          throw new PactNotFoundError(
+            `for consumer '${consumerRow.name}' version '${request.params.version}' and provider '${providerRow.name}'`,
+          );
         }
-        if (providerName !== undefined && providerName !== provider) {
-          throw new PacticipantNameMismatchError('provider', provider, providerName);
-        }
-        const existing = await repos.pacticipants.findByName(consumer);
-        const existingVersion = existing && (await repos.versions.find(existing.id, version));
-        const providerRow = await repos.pacticipants.findByName(provider);
-        const existed =
-          existingVersion && providerRow && (await repos.pacts.findPublication(existingVersion.id, providerRow.id));
-        await publishContracts(
-          repos,
-          {
-            pacticipantName: consumer,
-            pacticipantVersionNumber: version,
-            tags: [],
-            contracts: [
-              {
-                consumerName: consumer,
-                providerName: provider,
-                pact,
-                onConflict: method === 'PATCH' ? 'merge' : undefined,
-              },
-            ],
-          },
-          queueForPublications(app.broker.webhooks, request.urls),
-        );
-        app.broker.webhooks.runner.wake();
-        const { providerRow: p, consumerRow: c } = await integration(repos, request.params);
-        const versionRow = await repos.versions.find(c.id, version);
-        const publication = versionRow && (await repos.pacts.findPublication(versionRow.id, p.id));
-        if (!publication) throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
-        reply.code(existed ? 200 : 201);
-        return render(repos, request.urls, reply, publication, request.urls.pact(provider, consumer, version));
+        const self = request.urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
+        return render(repos, request.urls, reply, publication, self);
       },
-    });
-  }
+    );
+
+    for (const method of ['PUT', 'PATCH'] as const) {
+      app.route<{ Params: Between & { version: string }; Body: unknown }>({
+        method,
+        url: pactUrl,
+        schema: { params: providerConsumerParams, response: pactResponses },
+        handler: async (request, reply) => {
+          const { provider, consumer, version } = request.params;
+          const { consumerName, providerName, ...pact } = await preparePactBody(request.body);
+          if (consumerName !== undefined && consumerName !== consumer) {
+            throw new PacticipantNameMismatchError('consumer', consumer, consumerName);
+          }
+          if (providerName !== undefined && providerName !== provider) {
+            throw new PacticipantNameMismatchError('provider', provider, providerName);
+          }
+          const existing = await repos.pacticipants.findByName(consumer);
+          const existingVersion = existing && (await repos.versions.find(existing.id, version));
+          const providerRow = await repos.pacticipants.findByName(provider);
+          const existed =
+            existingVersion && providerRow && (await repos.pacts.findPublication(existingVersion.id, providerRow.id));
+          await publishContracts(
+            repos,
+            {
+              pacticipantName: consumer,
+              pacticipantVersionNumber: version,
+              tags: [],
+              contracts: [
+                {
+                  consumerName: consumer,
+                  providerName: provider,
+                  pact,
+                  onConflict: method === 'PATCH' ? 'merge' : undefined,
+                },
+              ],
+            },
+            queueForPublications(app.broker.webhooks, request.urls),
+          );
+          app.broker.webhooks.runner.wake();
+          const { providerRow: p, consumerRow: c } = await integration(repos, request.params);
+          const versionRow = await repos.versions.find(c.id, version);
+          const publication = versionRow && (await repos.pacts.findPublication(versionRow.id, p.id));
+          if (!publication) throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
+          reply.code(existed ? 200 : 201);
+          return render(repos, request.urls, reply, publication, request.urls.pact(provider, consumer, version));
+        },
+      });
+    }
   }
 
   app.get<{ Params: Between & { version: string } }>(
@@ -148,7 +148,12 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       const current = version && (await repos.pacts.findPublication(version.id, providerRow.id));
       const previous =
         current &&
-        (await repos.pacts.previousDistinct(providerRow.id, consumerRow.id, current.consumerVersionId, current.pactVersionId));
+        (await repos.pacts.previousDistinct(
+          providerRow.id,
+          consumerRow.id,
+          current.consumerVersionId,
+          current.pactVersionId,
+        ));
       if (!previous) {
         throw new PactNotFoundError(
           `before consumer '${consumerRow.name}' version '${request.params.version}' with different content, for provider '${providerRow.name}'`,

@@ -17,7 +17,12 @@ describe('spec/features/delete_pact_spec.rb', () => {
 
     it('deletes the pact', async () => {
       await setUp();
-      await publish(broker.app, { consumer: 'A Consumer', provider: 'A Provider', version: '1.2.4', interactions: ['b'] });
+      await publish(broker.app, {
+        consumer: 'A Consumer',
+        provider: 'A Provider',
+        version: '1.2.4',
+        interactions: ['b'],
+      });
       const before = await rows(broker.app, 'pact_publications');
       await broker.delete(path);
       expect(await rows(broker.app, 'pact_publications')).toBe(before - 1);
@@ -38,7 +43,12 @@ describe('spec/features/delete_pact_spec.rb', () => {
 
     it('links to the latest pact still there', async () => {
       await setUp();
-      await publish(broker.app, { consumer: 'A Consumer', provider: 'A Provider', version: '1.0.0', interactions: ['b'] });
+      await publish(broker.app, {
+        consumer: 'A Consumer',
+        provider: 'A Provider',
+        version: '1.0.0',
+        interactions: ['b'],
+      });
       const body = (await broker.delete(path)).json();
       expect(body._links['pb:latest-pact-version']).toEqual({
         href: 'http://broker.test/pacts/provider/A%20Provider/consumer/A%20Consumer/latest',

@@ -10,7 +10,13 @@ describe('spec/features/delete_pact_versions_for_branch_spec.rb', () => {
   describe('when the pact exists', () => {
     const setUp = async () => {
       await publish(broker.app, { consumer: 'Foo', provider: 'Bar', version: '1', branch: 'main' });
-      await publish(broker.app, { consumer: 'Foo', provider: 'Bar', version: '2', branch: 'not-main', interactions: ['b'] });
+      await publish(broker.app, {
+        consumer: 'Foo',
+        provider: 'Bar',
+        version: '2',
+        branch: 'not-main',
+        interactions: ['b'],
+      });
       await publish(broker.app, { consumer: 'NotFoo', provider: 'Bar', version: '1', branch: 'main' });
     };
 

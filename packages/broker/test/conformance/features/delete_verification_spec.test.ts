@@ -10,7 +10,12 @@ describe('spec/features/delete_verification_spec.rb', () => {
   const setUp = async () => {
     await webhookOnEverything(broker.app);
     await publish(broker.app, { consumer: 'Foo', provider: 'Bar', version: '1' });
-    const first = await verifyPact(broker.app, { consumer: 'Foo', consumerVersion: '1', providerVersion: '2', success: true });
+    const first = await verifyPact(broker.app, {
+      consumer: 'Foo',
+      consumerVersion: '1',
+      providerVersion: '2',
+      success: true,
+    });
     await verifyPact(broker.app, { consumer: 'Foo', consumerVersion: '1', providerVersion: '3', success: false });
     // contract_published, then provider_verification_published for each result.
     expect(await rows(broker.app, 'triggered_webhooks')).toBe(3);
@@ -25,7 +30,9 @@ describe('spec/features/delete_verification_spec.rb', () => {
     // Its triggered webhook went with it; the pact's and the other result's stay.
     expect(await rows(broker.app, 'triggered_webhooks')).toBe(2);
     const matrix = (await broker.get('/matrix?q[][pacticipant]=Foo')).json();
-    expect(matrix.matrix.map((row: { provider: { version: { number: string } } }) => row.provider.version.number)).toEqual(['3']);
+    expect(
+      matrix.matrix.map((row: { provider: { version: { number: string } } }) => row.provider.version.number),
+    ).toEqual(['3']);
   });
 
   it('returns a 204 response', async () => {

@@ -7,10 +7,18 @@ describe('spec/features/get_diff_spec.rb', () => {
   const broker = freshBroker();
   const path = '/pacts/provider/Provider/consumer/Consumer/version/3/diff/previous-distinct';
   const get = abPact([interaction('a request')], 'Consumer', 'Provider');
-  const post = abPact([{ ...interaction('a request'), request: { method: 'post', path: '/a-request' } }], 'Consumer', 'Provider');
+  const post = abPact(
+    [{ ...interaction('a request'), request: { method: 'post', path: '/a-request' } }],
+    'Consumer',
+    'Provider',
+  );
   // Version 1 posts; 2 and 3 get: 3's previous distinct version is 1.
   const setUp = async () => {
-    for (const [version, content] of [['1', post], ['2', get], ['3', get]] as const) {
+    for (const [version, content] of [
+      ['1', post],
+      ['2', get],
+      ['3', get],
+    ] as const) {
       await publish(broker.app, { consumer: 'Consumer', provider: 'Provider', version, content });
     }
   };
@@ -43,8 +51,13 @@ describe('spec/features/get_diff_spec.rb', () => {
       const hunks = (text: string) => text.split('\n').filter((l) => /^[-+@]/.test(l));
       const byVersion = await broker.get('/pacts/provider/Provider/consumer/Consumer/version/3/diff/version/1');
       expect(hunks(byVersion.body)).toEqual(hunks((await broker.get(path)).body));
-      const [shaNew, shaOld] = [await shaOf(broker.app, 'Provider', 'Consumer', '3'), await shaOf(broker.app, 'Provider', 'Consumer', '1')];
-      const bySha = await broker.get(`/pacts/provider/Provider/consumer/Consumer/pact-version/${shaNew}/diff/pact-version/${shaOld}`);
+      const [shaNew, shaOld] = [
+        await shaOf(broker.app, 'Provider', 'Consumer', '3'),
+        await shaOf(broker.app, 'Provider', 'Consumer', '1'),
+      ];
+      const bySha = await broker.get(
+        `/pacts/provider/Provider/consumer/Consumer/pact-version/${shaNew}/diff/pact-version/${shaOld}`,
+      );
       expect(hunks(bySha.body)).toEqual(hunks(byVersion.body));
     });
 
@@ -58,9 +71,14 @@ describe('spec/features/get_diff_spec.rb', () => {
 
   it('when either version does not exist: returns a 404 response', async () => {
     await setUp();
-    expect((await broker.get('/pacts/provider/Provider/consumer/Consumer/versions/1/diff/previous-distinct')).statusCode).toBe(404);
-    expect((await broker.get('/pacts/provider/Provider/consumer/Consumer/version/9/diff/previous-distinct')).statusCode).toBe(404);
-    expect((await broker.get('/pacts/provider/Provider/consumer/Consumer/version/3/diff/version/9')).statusCode).toBe(404);
+    expect(
+      (await broker.get('/pacts/provider/Provider/consumer/Consumer/versions/1/diff/previous-distinct')).statusCode,
+    ).toBe(404);
+    expect(
+      (await broker.get('/pacts/provider/Provider/consumer/Consumer/version/9/diff/previous-distinct')).statusCode,
+    ).toBe(404);
+    expect((await broker.get('/pacts/provider/Provider/consumer/Consumer/version/3/diff/version/9')).statusCode).toBe(
+      404,
+    );
   });
-
 });

@@ -33,13 +33,17 @@ describe('spec/features/get_latest_verification_for_pact_spec.rb', () => {
 
   describe('by pact version', () => {
     it('returns a 200 OK', async () => {
-      const response = await get(`/pacts/provider/Provider/consumer/Consumer/pact-version/${sha}/verification-results/latest`);
+      const response = await get(
+        `/pacts/provider/Provider/consumer/Consumer/pact-version/${sha}/verification-results/latest`,
+      );
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain(extended);
     });
 
     it('returns the verification', async () => {
-      const response = await get(`/pacts/provider/Provider/consumer/Consumer/pact-version/${sha}/verification-results/latest`);
+      const response = await get(
+        `/pacts/provider/Provider/consumer/Consumer/pact-version/${sha}/verification-results/latest`,
+      );
       const body = response.json();
       expect(body.providerApplicationVersion).toBe('4');
       // extended_verification_decorator.rb: the provider version's tags, embedded.

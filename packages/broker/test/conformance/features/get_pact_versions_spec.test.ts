@@ -25,7 +25,10 @@ describe('spec/features/get_pact_versions_spec.rb', () => {
       expect(links).toHaveLength(2);
       // pact_versions_decorator.rb: latest first, each named by its version and date.
       expect(links.map((l: { href: string }) => l.href.split('/').pop())).toEqual(['1.0.1', '1.0.0']);
-      expect(links[0]).toMatchObject({ title: 'Pact', name: expect.stringMatching(/^Version 1\.0\.1 - \d\d\/\d\d\/\d{4}$/) });
+      expect(links[0]).toMatchObject({
+        title: 'Pact',
+        name: expect.stringMatching(/^Version 1\.0\.1 - \d\d\/\d\d\/\d{4}$/),
+      });
     });
   });
 

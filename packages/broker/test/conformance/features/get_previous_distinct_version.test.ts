@@ -7,10 +7,18 @@ describe('spec/features/get_previous_distinct_version.rb', () => {
   const broker = freshBroker();
   const path = '/pacts/provider/Provider/consumer/Consumer/version/3/previous-distinct';
   const get = abPact([interaction('a request')], 'Consumer', 'Provider');
-  const post = abPact([{ ...interaction('a request'), request: { method: 'post', path: '/a-request' } }], 'Consumer', 'Provider');
+  const post = abPact(
+    [{ ...interaction('a request'), request: { method: 'post', path: '/a-request' } }],
+    'Consumer',
+    'Provider',
+  );
   // Versions 2 and 3 publish the same content; 1 differs.
   const setUp = async () => {
-    for (const [version, content] of [['1', get], ['2', post], ['3', post]] as const) {
+    for (const [version, content] of [
+      ['1', get],
+      ['2', post],
+      ['3', post],
+    ] as const) {
       await publish(broker.app, { consumer: 'Consumer', provider: 'Provider', version, content });
     }
   };

@@ -8,7 +8,11 @@ describe('spec/features/get_verifications_for_consumer_version_spec.rb', () => {
 
   describe('when the consumer exists', () => {
     const setUp = async () => {
-      await publish(broker.app, { consumer: 'Consumer', version: '1.2.3', providers: ['Provider', 'Another provider'] });
+      await publish(broker.app, {
+        consumer: 'Consumer',
+        version: '1.2.3',
+        providers: ['Provider', 'Another provider'],
+      });
       const result = (provider: string, providerVersion: string, success: boolean) =>
         verifyPact(broker.app, { provider, consumer: 'Consumer', consumerVersion: '1.2.3', providerVersion, success });
       await result('Provider', '1', false);
@@ -44,7 +48,13 @@ describe('spec/features/get_verifications_for_consumer_version_spec.rb', () => {
 
   it('with a pact not verified yet: not a success, its provider unknown', async () => {
     await publish(broker.app, { consumer: 'Consumer', version: '1.2.3', providers: ['Provider', 'Another provider'] });
-    await verifyPact(broker.app, { provider: 'Provider', consumer: 'Consumer', consumerVersion: '1.2.3', providerVersion: '1', success: true });
+    await verifyPact(broker.app, {
+      provider: 'Provider',
+      consumer: 'Consumer',
+      consumerVersion: '1.2.3',
+      providerVersion: '1',
+      success: true,
+    });
     const body = (await broker.get(path)).json();
     expect(body.success).toBe(false);
     expect(body.providerSummary).toEqual({ successful: ['Provider'], failed: [], unknown: ['Another provider'] });
