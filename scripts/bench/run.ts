@@ -49,12 +49,15 @@ function markdown(results: Record<string, unknown>): string {
   const verify = results.verify as Record<string, import('./verify.ts').VerifyFigures> | undefined;
   if (verify) {
     lines.push(
-      '| verify: interactions | stock pact-js ms/interaction | contract-kit ms/interaction | speed-up | shards |',
-      '|---|---|---|---|---|',
+      '| verify: interactions | stock pact-js ms/interaction | contract-kit ms/interaction | speed-up | shards | whole process: stock ms | `contract-kit verify` ms | speed-up |',
+      '|---|---|---|---|---|---|---|---|',
     );
     for (const [n, f] of Object.entries(verify)) {
+      const whole = f.wholeOursMs
+        ? `${f.wholeStockMs.median} [${f.wholeStockMs.min}–${f.wholeStockMs.max}] | ${f.wholeOursMs.median} [${f.wholeOursMs.min}–${f.wholeOursMs.max}] | ${f.wholeSpeedup}×`
+        : '– | – | –';
       lines.push(
-        `| ${n} | ${f.stock.median} [${f.stock.min}–${f.stock.max}] | ${f.ours.median} [${f.ours.min}–${f.ours.max}] | ${f.speedup}× | ${f.oursShards} |`,
+        `| ${n} | ${f.stock.median} [${f.stock.min}–${f.stock.max}] | ${f.ours.median} [${f.ours.min}–${f.ours.max}] | ${f.speedup}× | ${f.oursShards} | ${whole} |`,
       );
     }
     lines.push('');

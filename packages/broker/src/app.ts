@@ -26,6 +26,7 @@ import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
+import { versionListRoutes } from './routes/version-lists.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookExecutionRoutes } from './routes/webhook-executions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -128,6 +129,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       verificationResultRoutes,
       pacticipantRoutes,
       versionRoutes,
+      versionListRoutes,
       environmentRoutes,
       deploymentRoutes,
       matrixRoutes,

@@ -6,9 +6,15 @@ import {
   StartErrorCodes,
 } from '@contract-kit/service-common';
 
-/** Every code the broker puts in an error body or raises at start. Documented in README.md; uniqueness is tested. */
+/**
+ * Every code the broker puts in an error body or raises at start; README.md documents exactly these (tested both
+ * ways). Not `VALIDATION_FAILED`: the broker's own handler answers every schema failure as `BROKER_INVALID_REQUEST`.
+ */
 export const BrokerErrorCodes = {
-  ...CommonErrorCodes,
+  malformedBody: CommonErrorCodes.malformedBody,
+  unsupportedMediaType: CommonErrorCodes.unsupportedMediaType,
+  routeNotFound: CommonErrorCodes.routeNotFound,
+  internal: CommonErrorCodes.internal,
   ...RouterErrorCodes,
   ...ClientErrorCodes,
   configInvalid: StartErrorCodes.configInvalid,
@@ -38,6 +44,7 @@ export const BrokerErrorCodes = {
   bodyTooLarge: 'BROKER_BODY_TOO_LARGE',
   methodNotAllowed: 'BROKER_METHOD_NOT_ALLOWED',
   routeWithoutPolicy: 'BROKER_ROUTE_WITHOUT_POLICY',
+  irreversibleChange: 'BROKER_IRREVERSIBLE_CHANGE',
 } as const;
 
 /** Field name → messages, or a plain list of messages: the shape the Pact clients print. */
@@ -171,9 +178,11 @@ export class BranchNotFoundError extends ServiceError {
 }
 
 export class TagNotFoundError extends ServiceError {
-  constructor(pacticipant: string, version: string, tag: string) {
-    super(404, BrokerErrorCodes.tagNotFound, `No tag '${tag}' on version '${version}' of '${pacticipant}' found`, {
-      details: { pacticipant, version, tag },
+  /** Without a version: no version of the pacticipant has the tag. */
+  constructor(pacticipant: string, version: string | undefined, tag: string) {
+    const where = version === undefined ? 'any version' : `version '${version}'`;
+    super(404, BrokerErrorCodes.tagNotFound, `No tag '${tag}' on ${where} of '${pacticipant}' found`, {
+      details: { pacticipant, tag, ...(version === undefined ? {} : { version }) },
     });
   }
 }
@@ -201,6 +210,28 @@ export class EnvironmentNotFoundError extends ServiceError {
 export class DeployedVersionNotFoundError extends ServiceError {
   constructor(uuid: string) {
     super(404, BrokerErrorCodes.deployedVersionNotFound, `No deployed version with uuid '${uuid}' found`);
+  }
+}
+
+/**
+ * A deployment marked undeployed, or a release whose support ended, asked to be current again: that history is
+ * not rewritten (record the deployment or release again instead). 422, with the real broker's `errors`.
+ */
+export class IrreversibleChangeError extends ServiceError {
+  readonly errors: Record<string, string[]>;
+  constructor(field: 'currentlyDeployed' | 'currentlySupported') {
+    const message = `${field} cannot be set back to true`;
+    super(422, BrokerErrorCodes.irreversibleChange, message, { details: { field } });
+    this.errors = { [field]: [message] };
+  }
+}
+
+/** A body sent with a media type the method does not take: a PATCH must be merge-patch JSON, a PUT must not. */
+export class MethodMediaTypeError extends ServiceError {
+  constructor(method: string, contentType: string) {
+    super(415, CommonErrorCodes.unsupportedMediaType, `A ${method} here does not take ${contentType}`, {
+      details: { method, contentType },
+    });
   }
 }
 

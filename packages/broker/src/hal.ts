@@ -43,6 +43,9 @@ export function createUrls(base: string) {
     branches: (p: string) => `${pacticipant(p)}/branches`,
     branch: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}`,
     branchVersions: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}/versions`,
+    latestBranchVersion: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}/latest-version`,
+    tagVersions: (p: string, t: string) => `${pacticipant(p)}/tags/${seg(t)}/versions`,
+    environmentVersions: (p: string, envUuid: string) => `${pacticipant(p)}/environments/${seg(envUuid)}/versions`,
     branchVersion: (p: string, b: string, v: string) => `${pacticipant(p)}/branches/${seg(b)}/versions/${seg(v)}`,
     recordDeployment: (p: string, v: string, envUuid: string) =>
       `${version(p, v)}/deployed-versions/environment/${seg(envUuid)}`,

@@ -343,6 +343,22 @@ export function createPactsRepository(db: Db, now: Clock) {
     },
 
     /** The publications a consumer version made, one per provider. */
+    /** Per consumer version, its publications ordered by provider name: one query for a whole page of versions. */
+    async publicationsOfConsumerVersions(consumerVersionIds: readonly number[]): Promise<Map<number, Publication[]>> {
+      const byVersion = new Map<number, Publication[]>();
+      if (consumerVersionIds.length === 0) return byVersion;
+      const rows = await base()
+        .where('pp.consumer_version_id', 'in', [...new Set(consumerVersionIds)])
+        .orderBy('provider.name')
+        .execute();
+      for (const row of rows) {
+        const list = byVersion.get(row.consumerVersionId) ?? [];
+        list.push(row);
+        byVersion.set(row.consumerVersionId, list);
+      }
+      return byVersion;
+    },
+
     publicationsOfConsumerVersion(consumerVersionId: number): Promise<Publication[]> {
       return base().where('pp.consumer_version_id', '=', consumerVersionId).orderBy('provider.name').execute();
     },
