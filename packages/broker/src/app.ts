@@ -12,18 +12,25 @@ import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/js
 import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
+import { badgeRoutes } from './routes/badges.ts';
+import { canIDeployPathRoutes } from './routes/can-i-deploy-paths.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { deletionRoutes } from './routes/deletions.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
 import { heartbeatRoutes } from './routes/heartbeat.ts';
 import { indexRoutes } from './routes/index-resource.ts';
+import { integrationRoutes } from './routes/integrations.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
 import { pactDiffRoutes } from './routes/pact-diffs.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
+import { providerStateRoutes } from './routes/provider-states.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
 import { versionListRoutes } from './routes/version-lists.ts';
@@ -138,6 +145,13 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       deletionRoutes,
       latestVerificationRoutes,
       pactDiffRoutes,
+      labelRoutes,
+      integrationRoutes,
+      dashboardRoutes,
+      providerStateRoutes,
+      metricsRoutes,
+      canIDeployPathRoutes,
+      badgeRoutes,
     ]) {
       await broker.register(routes);
     }

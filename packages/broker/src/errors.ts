@@ -36,6 +36,8 @@ export const BrokerErrorCodes = {
   releasedVersionNotFound: 'BROKER_RELEASED_VERSION_NOT_FOUND',
   webhookNotFound: 'BROKER_WEBHOOK_NOT_FOUND',
   triggeredWebhookNotFound: 'BROKER_TRIGGERED_WEBHOOK_NOT_FOUND',
+  labelNotFound: 'BROKER_LABEL_NOT_FOUND',
+  integrationNotFound: 'BROKER_INTEGRATION_NOT_FOUND',
   unauthorized: 'BROKER_UNAUTHORIZED',
   forbidden: 'BROKER_FORBIDDEN',
   forbiddenKey: 'BROKER_FORBIDDEN_KEY',
@@ -251,6 +253,22 @@ export class TriggeredWebhookNotFoundError extends ServiceError {
   constructor(uuid: string) {
     super(404, BrokerErrorCodes.triggeredWebhookNotFound, `No triggered webhook with UUID ${uuid} found`, {
       details: { uuid },
+    });
+  }
+}
+
+export class LabelNotFoundError extends ServiceError {
+  constructor(pacticipant: string, label: string) {
+    super(404, BrokerErrorCodes.labelNotFound, `No label '${label}' on pacticipant '${pacticipant}' found`, {
+      details: { pacticipant, label },
+    });
+  }
+}
+
+export class IntegrationNotFoundError extends ServiceError {
+  constructor(consumer: string, provider: string) {
+    super(404, BrokerErrorCodes.integrationNotFound, `No integration between '${consumer}' and '${provider}' found`, {
+      details: { consumer, provider },
     });
   }
 }

@@ -3,7 +3,10 @@ import { createBranchesRepository } from './branches-repository.ts';
 import type { Clock, Db } from './database.ts';
 import { createDeploymentsRepository } from './deployments-repository.ts';
 import { createEnvironmentsRepository } from './environments-repository.ts';
+import { createIntegrationsRepository } from './integrations-repository.ts';
+import { createLabelsRepository } from './labels-repository.ts';
 import { createMatrixRepository } from './matrix-repository.ts';
+import { createMetricsRepository } from './metrics-repository.ts';
 import { createPacticipantsRepository } from './pacticipants-repository.ts';
 import { createPactsRepository } from './pacts-repository.ts';
 import { createTagsRepository } from './tags-repository.ts';
@@ -28,6 +31,9 @@ export function createRepositories(db: Db, now: Clock, kind: DatabaseKind = 'sql
     webhooks: createWebhooksRepository(db, now),
     triggeredWebhooks: createTriggeredWebhooksRepository(db, kind),
     matrix: createMatrixRepository(db),
+    labels: createLabelsRepository(db, now),
+    integrations: createIntegrationsRepository(db),
+    metrics: createMetricsRepository(db),
   };
 }
 

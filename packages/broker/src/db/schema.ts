@@ -169,6 +169,13 @@ export interface WebhookExecutionsTable {
   created_at: string;
 }
 
+export interface LabelsTable {
+  pacticipant_id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface BrokerDatabase {
   pacticipants: PacticipantsTable;
   versions: VersionsTable;
@@ -184,6 +191,7 @@ export interface BrokerDatabase {
   webhooks: WebhooksTable;
   triggered_webhooks: TriggeredWebhooksTable;
   webhook_executions: WebhookExecutionsTable;
+  labels: LabelsTable;
 }
 
 export type PacticipantRow = Selectable<PacticipantsTable>;

@@ -72,16 +72,38 @@ export function createWebhooksRepository(db: Db, now: Clock) {
     },
 
     /**
-     * Enabled webhooks for an event between two pacticipants: scoped to them or to no one. A webhook scoped by
-     * label matches nobody, since this broker keeps no labels.
+     * Enabled webhooks for an event between two pacticipants: scoped to them, to a label one of them carries, or
+     * to no one.
      */
     async toTrigger(consumerId: number, providerId: number, eventName: string): Promise<Webhook[]> {
       const rows = await base()
         .where('w.enabled', '=', 1)
         .where((eb) => eb.or([eb('w.consumer_id', 'is', null), eb('w.consumer_id', '=', consumerId)]))
         .where((eb) => eb.or([eb('w.provider_id', 'is', null), eb('w.provider_id', '=', providerId)]))
-        .where('w.consumer_label', 'is', null)
-        .where('w.provider_label', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('w.consumer_label', 'is', null),
+            eb.exists(
+              eb
+                .selectFrom('labels as cl')
+                .select('cl.name')
+                .where('cl.pacticipant_id', '=', consumerId)
+                .whereRef('cl.name', '=', 'w.consumer_label'),
+            ),
+          ]),
+        )
+        .where((eb) =>
+          eb.or([
+            eb('w.provider_label', 'is', null),
+            eb.exists(
+              eb
+                .selectFrom('labels as pl')
+                .select('pl.name')
+                .where('pl.pacticipant_id', '=', providerId)
+                .whereRef('pl.name', '=', 'w.provider_label'),
+            ),
+          ]),
+        )
         .orderBy('w.id')
         .execute();
       return rows.map(toWebhook).filter((w) => w.events.some((e) => e.name === eventName));

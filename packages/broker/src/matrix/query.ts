@@ -74,7 +74,12 @@ function options(params: RackHash, errors: string[]): Omit<MatrixQuery, 'selecto
     params.success === undefined
       ? undefined
       : list(params.success).map((v) => (v === 'true' ? true : v === 'false' ? false : null));
-  const limit = Number(text(params.limit) ?? '100');
+  const limitText = text(params.limit);
+  const limit = Number(limitText ?? '100');
+  // A limit of 0 or less would hide every row and still answer: the real broker refuses it.
+  if (limitText !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    errors.push(`limit must be a positive integer (got '${limitText}')`);
+  }
   const tag = text(params.tag);
   const environment = text(params.environment);
   return {
@@ -111,18 +116,20 @@ export function parseMatrixQuery(params: RackHash): MatrixQuery {
  * of everything it integrates with in an environment (or with the latest `to` tag).
  */
 export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
-  const errors: string[] = [];
+  // By field, as the real broker's can-i-deploy answers (the matrix's own errors are a list).
+  const errors: Record<string, string[]> = {};
   const pacticipant = text(params.pacticipant);
   const version = text(params.version);
   const branch = text(params.branch);
   const environment = text(params.environment);
   const to = text(params.to);
-  if (pacticipant === undefined) errors.push('Please specify the pacticipant name');
+  if (pacticipant === undefined) errors.pacticipant = ['Please specify the pacticipant name'];
   if (version === undefined && branch === undefined && !flag(params.latest) && !flag(params.mainBranch)) {
-    errors.push('Please specify the version, branch, latest=true or mainBranch=true');
+    errors.version = ['Please specify the version, branch, latest=true or mainBranch=true'];
   }
-  if (environment === undefined && to === undefined) errors.push('Please specify the environment (or the to tag)');
-  if (errors.length > 0) throw new BrokerValidationError(errors);
+  if (environment === undefined && to === undefined)
+    errors.environment = ['Please specify the environment (or the to tag)'];
+  if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
   const selector: MatrixSelector = { pacticipant: pacticipant as string };
   if (version !== undefined) selector.version = version;
   if (branch !== undefined) {

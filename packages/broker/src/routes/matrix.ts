@@ -4,6 +4,7 @@ import { parseCanIDeployQuery, parseMatrixQuery } from '../matrix/query.ts';
 import type { RackHash } from '../matrix/rack-query.ts';
 import type { MatrixRow } from '../matrix/rows.ts';
 import { matrixResource } from '../representations/matrix.ts';
+import { matrixText } from '../representations/matrix-text.ts';
 import { errorResponse } from './schemas.ts';
 
 const matrixResponse = {
@@ -55,8 +56,12 @@ export async function matrixRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
   const schema = { response: { 200: matrixResponse, 400: errorResponse } };
 
-  app.get('/matrix', { schema }, async (request) => {
+  app.get('/matrix', { schema }, async (request, reply) => {
     const result = await computeMatrix(repos, parseMatrixQuery(request.query as RackHash), pactUrlFor(request));
+    const accept = String(request.headers.accept ?? '').toLowerCase();
+    if (accept.includes('text/plain') && !accept.includes('json')) {
+      return reply.type('text/plain;charset=utf-8').send(matrixText(result));
+    }
     return matrixResource(request.urls, result);
   });
 

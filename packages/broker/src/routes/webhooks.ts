@@ -5,6 +5,7 @@ import { webhookResource } from '../representations/webhook.ts';
 import { parseWebhook } from '../webhooks/parse-webhook.ts';
 import { errorResponse, halResponse, providerConsumerParams } from './schemas.ts';
 
+const between = '/pacts/provider/:provider/consumer/:consumer';
 const UUID = /^[0-9a-zA-Z_-]{10,}$/;
 const responses = { 200: halResponse, 201: halResponse, 400: errorResponse, 404: errorResponse };
 
@@ -30,21 +31,24 @@ export async function webhookRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(201).header('Location', resource._links.self.href).send(resource);
   });
 
-  app.post<{ Params: { provider: string; consumer: string } }>(
-    '/webhooks/provider/:provider/consumer/:consumer',
-    { schema: { params: providerConsumerParams, response: responses } },
-    async (request, reply) => {
-      const { provider, consumer } = request.params;
-      for (const name of [consumer, provider]) {
-        if (!(await repos.pacticipants.findByName(name))) throw new PacticipantNotFoundError(name);
-      }
-      const created = await repos.webhooks.create(
-        await parseWebhook(repos, request.body, { provider, consumer }, allow),
-      );
-      const resource = webhookResource(request.urls, created);
-      return reply.code(201).header('Location', resource._links.self.href).send(resource);
-    },
-  );
+  // The integration's webhooks, and the same under the pact's path where the first brokers served it.
+  for (const url of ['/webhooks/provider/:provider/consumer/:consumer', `${between}/webhooks`]) {
+    app.post<{ Params: { provider: string; consumer: string } }>(
+      url,
+      { schema: { params: providerConsumerParams, response: responses } },
+      async (request, reply) => {
+        const { provider, consumer } = request.params;
+        for (const name of [consumer, provider]) {
+          if (!(await repos.pacticipants.findByName(name))) throw new PacticipantNotFoundError(name);
+        }
+        const created = await repos.webhooks.create(
+          await parseWebhook(repos, request.body, { provider, consumer }, allow),
+        );
+        const resource = webhookResource(request.urls, created);
+        return reply.code(201).header('Location', resource._links.self.href).send(resource);
+      },
+    );
+  }
 
   app.get<{ Params: { uuid: string } }>('/webhooks/:uuid', { schema: { response: responses } }, async (request) => {
     const webhook = await repos.webhooks.find(request.params.uuid);

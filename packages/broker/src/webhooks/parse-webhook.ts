@@ -13,6 +13,9 @@ export const WEBHOOK_EVENTS = [
   'provider_verification_failed',
 ];
 
+/** The event a webhook defined without `events` runs on. */
+export const DEFAULT_WEBHOOK_EVENT = 'contract_content_changed';
+
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 function isHttpUrl(value: unknown): boolean {
@@ -40,6 +43,8 @@ async function party(
   const name = fromPath ?? (isJsonObject(fromBody) && typeof fromBody.name === 'string' ? fromBody.name : undefined);
   const label = isJsonObject(fromBody) && typeof fromBody.label === 'string' ? fromBody.label : null;
   if (fromBody !== undefined && fromBody !== null && !isJsonObject(fromBody)) add(role, 'must be an object');
+  // One or the other: a webhook for a named pacticipant and for a label at once would be two webhooks.
+  if (name !== undefined && label !== null) add(`${role}.label`, 'cannot be given together with name');
   if (name === undefined) return { id: null, label };
   const row = await repos.pacticipants.findByName(name);
   if (!row) add(`${role}.name`, `No ${role} with name '${name}' found`);
@@ -61,7 +66,8 @@ export async function parseWebhook(
   const consumer = await party(repos, 'consumer', scope.consumer, body.consumer, add);
   const provider = await party(repos, 'provider', scope.provider, body.provider, add);
 
-  const events = body.events;
+  // Left out, a webhook runs when the pact content changes (the real broker's default event).
+  const events = body.events ?? [{ name: DEFAULT_WEBHOOK_EVENT }];
   if (!Array.isArray(events) || events.length === 0) add('events', 'must be a non-empty list');
   else {
     events.forEach((event, index) => {

@@ -187,6 +187,23 @@ describe('contract_published and contract_content_changed', () => {
   });
 });
 
+describe('webhooks scoped by label', () => {
+  it('fire for pacticipants carrying the label, and not for the others', async () => {
+    receiver = await startReceiver();
+    app = await testBroker();
+    await app.inject({ method: 'PUT', url: '/pacticipants/Foo/labels/mobile', payload: {} });
+    await createWebhook(app, { ...webhookTo(receiver.url, ['contract_published']), consumer: { label: 'mobile' } });
+    const done = settled(app, 1);
+    await publish(app, { consumer: 'Other', version: 'o1', provider: 'Bar' });
+    await publish(app, { consumer: 'Foo', version: 'c1', provider: 'Bar' });
+    await done;
+    // Other's publication queued nothing: the only triggered webhook is Foo's.
+    const triggered = await app.inject('/pacts/provider/Bar/consumer/Other/version/o1/triggered-webhooks');
+    expect(triggered.json()._embedded.triggeredWebhooks).toEqual([]);
+    expect(receiver.received.map((r) => JSON.parse(r.body).consumerVersion)).toEqual(['c1']);
+  });
+});
+
 describe('verification events', () => {
   it('fires provider_verification_published and _failed (not _succeeded) with the result URL and provider version', async () => {
     receiver = await startReceiver();

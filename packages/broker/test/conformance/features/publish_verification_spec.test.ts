@@ -51,8 +51,8 @@ describe('spec/features/publish_verification_spec.rb', () => {
     it('executes the webhook', async () => {
       receiver = await startReceiver();
       await broker.post('/webhooks', {
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a webhook template parameter, filled in by the broker
         events: [{ name: 'provider_verification_published' }],
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a webhook template parameter, filled in by the broker
         request: { method: 'POST', url: receiver.url, body: { version: '${pactbroker.providerVersionNumber}' } },
       });
       const sha = await revisedPact(broker.app);
