@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock, Db } from './database.ts';
 import { createPacticipantsRepository } from './pacticipants-repository.ts';
 import type { BranchRow } from './schema.ts';
@@ -28,6 +29,23 @@ export function createBranchesRepository(db: Db, now: Clock) {
         .where('pacticipant_id', '=', pacticipantId)
         .orderBy('id', 'desc')
         .execute();
+    },
+
+    /** A page of a pacticipant's branches, newest first, optionally those whose name contains `q`; and the total. */
+    async listPage(
+      pacticipantId: number,
+      filter: { q?: string },
+      window: { offset: number; limit: number },
+    ): Promise<{ items: BranchRow[]; total: number }> {
+      let query = db.selectFrom('branches').where('pacticipant_id', '=', pacticipantId);
+      if (filter.q !== undefined && filter.q !== '') {
+        // The user's text is matched literally: LIKE's wildcards in it are escaped.
+        const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where(sql<boolean>`name like ${pattern} escape '\\'`);
+      }
+      const items = await query.selectAll().orderBy('id', 'desc').limit(window.limit).offset(window.offset).execute();
+      const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { items, total: Number(counted.n) };
     },
 
     async findOrCreate(pacticipantId: number, name: string): Promise<BranchRow> {

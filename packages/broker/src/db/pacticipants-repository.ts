@@ -41,6 +41,22 @@ export function createPacticipantsRepository(db: Db, now: Clock) {
       return db.selectFrom('pacticipants').selectAll().orderBy('name').execute();
     },
 
+    /** One page of the pacticipants by name, and how many there are in all. */
+    async listPage(window: { offset: number; limit: number }): Promise<{ items: PacticipantRow[]; total: number }> {
+      const items = await db
+        .selectFrom('pacticipants')
+        .selectAll()
+        .orderBy('name')
+        .limit(window.limit)
+        .offset(window.offset)
+        .execute();
+      const counted = await db
+        .selectFrom('pacticipants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { items, total: Number(counted.n) };
+    },
+
     async create(name: string, fields: PacticipantFields = {}): Promise<PacticipantRow> {
       const at = now().toISOString();
       return db

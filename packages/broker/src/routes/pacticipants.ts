@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PacticipantFields } from '../db/pacticipants-repository.ts';
 import { inTransaction } from '../db/repositories.ts';
 import { BrokerValidationError, MergePatchNeedsPatchError, PacticipantExistsError } from '../errors.ts';
+import { pageRequest, pageSection, pageWindow } from '../http/pagination.ts';
 import { isJsonObject } from '../pacts/content.ts';
 import { pacticipantResource, pacticipantsCollection } from '../representations/pacticipant.ts';
 import { requirePacticipant } from './lookups.ts';
@@ -52,11 +53,22 @@ export async function pacticipantRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
 
   app.get('/pacticipants', { schema: { response: { 200: embeddedList('pacticipants') } } }, async (request) => {
+    // Paged only when asked (`page`, `size`): the unpaged list has no page details, as in the real broker.
+    const page = pageRequest(request.query);
+    const { items: rows, total } = page
+      ? await repos.pacticipants.listPage(pageWindow(page))
+      : { items: await repos.pacticipants.list(), total: 0 };
     const items = [];
-    for (const pacticipant of await repos.pacticipants.list()) {
+    for (const pacticipant of rows) {
       items.push({ pacticipant, latest: await repos.versions.latest(pacticipant.id) });
     }
-    return pacticipantsCollection(request.urls, items);
+    const collection = pacticipantsCollection(request.urls, items);
+    const section = pageSection(request.urls.pacticipants(), page, total);
+    return {
+      ...collection,
+      ...(section.page ? { page: section.page } : {}),
+      _links: { ...collection._links, ...section.links },
+    };
   });
 
   app.post('/pacticipants', { schema: { response: responses } }, async (request, reply) => {

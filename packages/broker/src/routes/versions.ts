@@ -9,6 +9,7 @@ import {
   VersionNotFoundError,
 } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
+import { pageRequest, pageSection, pageWindow } from '../http/pagination.ts';
 import { isJsonObject } from '../pacts/content.ts';
 import { branchVersionEntry, tagResource, versionResource } from '../representations/version.ts';
 import { requirePacticipant, requireVersion } from './lookups.ts';
@@ -230,16 +231,31 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     { schema: { params: pacticipantParams, response: responses } },
     async (request) => {
       const pacticipant = await requirePacticipant(repos, request.params.pacticipant);
-      const branches = await repos.branches.listForPacticipant(pacticipant.id);
+      // Always a page, as the real broker's branch list (100 a page unless asked), filtered by `q` when given.
+      const page = pageRequest(request.query) ?? { number: 1, size: 100 };
+      const query = request.query as { q?: unknown };
+      const q = typeof query.q === 'string' ? query.q : undefined;
+      const { items: branches, total } = await repos.branches.listPage(
+        pacticipant.id,
+        q !== undefined ? { q } : {},
+        pageWindow(page),
+      );
+      const section = pageSection(request.urls.branches(pacticipant.name), page, total);
+      const branchLink = (name: string) => link(request.urls.branch(pacticipant.name, name), { title: 'Branch', name });
       return {
         _embedded: {
           branches: branches.map((b) => ({
             name: b.name,
             createdAt: b.created_at,
-            _links: { self: link(request.urls.branch(pacticipant.name, b.name), { title: 'Branch', name: b.name }) },
+            _links: { self: branchLink(b.name) },
           })),
         },
-        _links: { self: link(request.urls.branches(pacticipant.name)) },
+        page: section.page,
+        _links: {
+          self: link(request.urls.branches(pacticipant.name)),
+          'pb:branches': branches.map((b) => branchLink(b.name)),
+          ...section.links,
+        },
       };
     },
   );

@@ -11,7 +11,7 @@ export async function webhookOnEverything(app: FastifyInstance): Promise<void> {
     payload: {
       description: 'a webhook',
       events: [{ name: 'contract_published' }, { name: 'provider_verification_published' }],
-      request: { method: 'POST', url: 'https://example.org/hook', body: { pact: '${pactbroker.pactUrl}' } },
+      request: { method: 'POST', url: 'https://example.org/hook', body: { event: 'happened' } },
     },
   });
   if (response.statusCode !== 201) throw new Error(`webhook failed: ${response.statusCode} ${response.body}`);
