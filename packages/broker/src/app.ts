@@ -142,9 +142,6 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       matrixRoutes,
       webhookRoutes,
       webhookExecutionRoutes,
-      deletionRoutes,
-      latestVerificationRoutes,
-      pactDiffRoutes,
       labelRoutes,
       integrationRoutes,
       dashboardRoutes,
@@ -152,6 +149,9 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       metricsRoutes,
       canIDeployPathRoutes,
       badgeRoutes,
+      deletionRoutes,
+      latestVerificationRoutes,
+      pactDiffRoutes,
     ]) {
       await broker.register(routes);
     }

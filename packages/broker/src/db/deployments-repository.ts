@@ -15,6 +15,7 @@ export interface DeployedVersion {
   applicationInstance: string | null;
   currentlyDeployed: boolean;
   createdAt: string;
+  updatedAt: string;
   undeployedAt: string | null;
 }
 
@@ -31,6 +32,7 @@ export interface ReleasedVersion {
   environmentDisplayName: string;
   currentlySupported: boolean;
   createdAt: string;
+  updatedAt: string;
   supportEndedAt: string | null;
 }
 
@@ -70,6 +72,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         'd.application_instance',
         'd.currently_deployed',
         'd.created_at',
+        'd.updated_at',
         'd.undeployed_at',
       ]);
   type DeployedRow = Awaited<ReturnType<ReturnType<typeof deployedBase>['executeTakeFirstOrThrow']>>;
@@ -87,6 +90,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     applicationInstance: r.application_instance === '' ? null : r.application_instance,
     currentlyDeployed: r.currently_deployed === 1,
     createdAt: r.created_at,
+    updatedAt: r.updated_at ?? r.created_at,
     undeployedAt: r.undeployed_at,
   });
 
@@ -109,6 +113,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         'e.display_name as environment_display_name',
         'r.currently_supported',
         'r.created_at',
+        'r.updated_at',
         'r.support_ended_at',
       ]);
   type ReleasedRow = Awaited<ReturnType<ReturnType<typeof releasedBase>['executeTakeFirstOrThrow']>>;
@@ -125,6 +130,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     environmentDisplayName: r.environment_display_name ?? r.environment_name,
     currentlySupported: r.currently_supported === 1,
     createdAt: r.created_at,
+    updatedAt: r.updated_at ?? r.created_at,
     supportEndedAt: r.support_ended_at,
   });
 
@@ -155,7 +161,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
       if (others.length > 0) {
         await db
           .updateTable('deployed_versions')
-          .set({ currently_deployed: 0, undeployed_at: at })
+          .set({ currently_deployed: 0, undeployed_at: at, updated_at: at })
           .where('id', 'in', others)
           .execute();
       }
@@ -170,6 +176,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
           application_instance: instance,
           currently_deployed: 1,
           created_at: at,
+          updated_at: at,
           undeployed_at: null,
         })
         .returning('id')
@@ -199,9 +206,10 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     },
 
     async markUndeployed(id: number): Promise<void> {
+      const at = now().toISOString();
       await db
         .updateTable('deployed_versions')
-        .set({ currently_deployed: 0, undeployed_at: now().toISOString() })
+        .set({ currently_deployed: 0, undeployed_at: at, updated_at: at })
         .where('id', '=', id)
         .where('currently_deployed', '=', 1)
         .execute();
@@ -222,21 +230,32 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         .where('version_id', '=', versionId)
         .where('environment_id', '=', environmentId)
         .executeTakeFirst();
-      await db
-        .insertInto('released_versions')
-        .values({
-          uuid: randomUUID(),
-          pacticipant_id: pacticipantId,
-          version_id: versionId,
-          environment_id: environmentId,
-          currently_supported: 1,
-          created_at: now().toISOString(),
-          support_ended_at: null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['version_id', 'environment_id']).doUpdateSet({ currently_supported: 1, support_ended_at: null }),
-        )
-        .execute();
+      const at = now().toISOString();
+      if (before === undefined) {
+        await db
+          .insertInto('released_versions')
+          .values({
+            uuid: randomUUID(),
+            pacticipant_id: pacticipantId,
+            version_id: versionId,
+            environment_id: environmentId,
+            currently_supported: 1,
+            created_at: at,
+            updated_at: at,
+            support_ended_at: null,
+          })
+          // A release recorded at the same moment by another request wins; this one answers it.
+          .onConflict((oc) => oc.columns(['version_id', 'environment_id']).doNothing())
+          .execute();
+      } else {
+        // Only a release whose support had ended changes: it is supported again.
+        await db
+          .updateTable('released_versions')
+          .set({ currently_supported: 1, support_ended_at: null, updated_at: at })
+          .where('id', '=', before.id)
+          .where('currently_supported', '=', 0)
+          .execute();
+      }
       const released = toReleased(
         await releasedBase()
           .where('r.version_id', '=', versionId)
@@ -319,9 +338,10 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     },
 
     async endSupport(id: number): Promise<void> {
+      const at = now().toISOString();
       await db
         .updateTable('released_versions')
-        .set({ currently_supported: 0, support_ended_at: now().toISOString() })
+        .set({ currently_supported: 0, support_ended_at: at, updated_at: at })
         .where('id', '=', id)
         .where('currently_supported', '=', 1)
         .execute();

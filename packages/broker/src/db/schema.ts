@@ -106,6 +106,8 @@ export interface DeployedVersionsTable {
   application_instance: string;
   currently_deployed: Flag;
   created_at: string;
+  /** Null only until migration 0003 fills it. */
+  updated_at: string | null;
   undeployed_at: string | null;
 }
 
@@ -117,6 +119,8 @@ export interface ReleasedVersionsTable {
   environment_id: number;
   currently_supported: Flag;
   created_at: string;
+  /** Null only until migration 0003 fills it. */
+  updated_at: string | null;
   support_ended_at: string | null;
 }
 

@@ -66,8 +66,3 @@ export function pageSection(resourceUrl: string, page: PageRequest | undefined, 
     },
   };
 }
-
-/** The page asked for, or the first page when none was: for lists the real broker always pages. */
-export function pageOrFirst(query: unknown): PageRequest {
-  return pageRequest(query) ?? { number: 1, size: DEFAULT_SIZE };
-}

@@ -145,8 +145,13 @@ async function resolveTargetVersions(
       { pacticipant: pacticipant.name, environment: target.environment },
       environments,
     );
+    // Naming no version yet: "a version of Bar currently in production", as the real broker says.
     return resolved.versions.length === 0
-      ? { ...resolved, hint: ' (no version is currently recorded as deployed/released in this environment)' }
+      ? {
+          ...resolved,
+          description: `a version of ${pacticipant.name} currently in ${environments.get(target.environment)?.name ?? target.environment}`,
+          hint: ' (no version is currently recorded as deployed/released in this environment)',
+        }
       : resolved;
   }
   if (target.tag !== undefined) {

@@ -53,6 +53,7 @@ export function deployedVersionResource(urls: Urls, deployed: DeployedVersion) {
       ? { applicationInstance: deployed.applicationInstance, target: deployed.applicationInstance }
       : {}),
     createdAt: deployed.createdAt,
+    updatedAt: deployed.updatedAt,
     undeployedAt: deployed.undeployedAt,
     _embedded: {
       pacticipant: {
@@ -77,6 +78,7 @@ export function releasedVersionResource(urls: Urls, released: ReleasedVersion) {
     uuid: released.uuid,
     currentlySupported: released.currentlySupported,
     createdAt: released.createdAt,
+    updatedAt: released.updatedAt,
     supportEndedAt: released.supportEndedAt,
     _embedded: {
       pacticipant: {

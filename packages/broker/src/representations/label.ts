@@ -26,7 +26,7 @@ export function labelsResource(urls: Urls, names: string[], page: { page: unknow
         _links: { 'pb:pacticipants': link(`${urls.base}/pacticipants/label/${seg(name)}`, { title: name }) },
       })),
     },
-    page: page.page,
+    ...(page.page !== undefined ? { page: page.page } : {}),
     _links: { self: link(`${urls.base}/labels`, { title: 'Labels' }), ...page.links },
   };
 }

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../db/repositories.ts';
 import { IntegrationNotFoundError } from '../errors.ts';
 import { link } from '../hal.ts';
-import { pageOrFirst, pageSection, pageWindow } from '../http/pagination.ts';
+import { pageRequest, pageSection, pageWindow } from '../http/pagination.ts';
 import { integrationResource, integrationsDot } from '../representations/integration.ts';
 import { embeddedList, errorResponse, providerConsumerParams } from './schemas.ts';
 
 const DOT = 'text/vnd.graphviz';
+const WHOLE_LIST = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
 const wants = (accept: string | string[] | undefined, type: string) =>
   (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase().includes(type);
@@ -23,15 +24,15 @@ export async function integrationRoutes(app: FastifyInstance): Promise<void> {
       const search = Object.hasOwn(query, 'q') && typeof query.q === 'string' && query.q !== '' ? query.q : undefined;
       if (wants(request.headers.accept, DOT)) {
         // The whole network: a picture of half of it would mislead.
-        const { integrations } = await repos.integrations.list({ offset: 0, limit: Number.MAX_SAFE_INTEGER }, search);
+        const { integrations } = await repos.integrations.list(WHOLE_LIST, search);
         return reply.type(`${DOT};charset=utf-8`).send(integrationsDot(integrations));
       }
-      const page = pageOrFirst(request.query);
-      const { integrations, total } = await repos.integrations.list(pageWindow(page), search);
+      const page = pageRequest(request.query);
+      const { integrations, total } = await repos.integrations.list(page ? pageWindow(page) : WHOLE_LIST, search);
       const details = pageSection(`${request.urls.base}/integrations`, page, total);
       return {
         _embedded: { integrations: integrations.map((i) => integrationResource(request.urls, i)) },
-        page: details.page,
+        ...(details.page !== undefined ? { page: details.page } : {}),
         _links: { self: link(`${request.urls.base}/integrations`, { title: 'Integrations' }), ...details.links },
       };
     },

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { LabelNotFoundError } from '../errors.ts';
 import { link, seg } from '../hal.ts';
-import { pageOrFirst, pageSection, pageWindow } from '../http/pagination.ts';
+import { pageRequest, pageSection, pageWindow } from '../http/pagination.ts';
 import { labelResource, labelsResource } from '../representations/label.ts';
 import { pacticipantResource } from '../representations/pacticipant.ts';
 import { requirePacticipant } from './lookups.ts';
 import { embeddedList, errorResponse, halResponse } from './schemas.ts';
+
+const WHOLE_LIST = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
 type LabelParams = { Params: { pacticipant: string; label: string } };
 const labelParams = {
@@ -56,8 +58,9 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/labels', { schema: { response: { 200: embeddedList('labels'), 400: errorResponse } } }, async (request) => {
-    const page = pageOrFirst(request.query);
-    const { names, total } = await repos.labels.distinctNames(pageWindow(page));
+    // Without `page` or `size`, every label name (the real broker pages only when asked).
+    const page = pageRequest(request.query);
+    const { names, total } = await repos.labels.distinctNames(page ? pageWindow(page) : WHOLE_LIST);
     return labelsResource(request.urls, names, pageSection(`${request.urls.base}/labels`, page, total));
   });
 

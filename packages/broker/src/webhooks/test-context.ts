@@ -2,7 +2,7 @@ import type { Repositories } from '../db/repositories.ts';
 import type { Webhook } from '../db/webhooks-repository.ts';
 import type { Urls } from '../hal.ts';
 import { emptyContext, type TemplateContext, verificationStatuses } from './template.ts';
-import { EVENTS } from './triggers.ts';
+import { EVENTS, labelParameters } from './triggers.ts';
 
 const VERIFICATION_EVENTS: readonly string[] = [
   EVENTS.verificationPublished,
@@ -52,6 +52,7 @@ export async function testExecutionContext(
     'pactbroker.pactUrl': urls.pactVersion(p, c, sha),
     'pactbroker.consumerName': c,
     'pactbroker.providerName': p,
+    ...(await labelParameters(repos, publication.consumerId, publication.providerId)),
     'pactbroker.consumerVersionNumber': publication.consumerVersionNumber,
     ...(verification
       ? {

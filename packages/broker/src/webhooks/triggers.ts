@@ -110,6 +110,12 @@ export interface PublishedPact {
   changed: boolean;
 }
 
+/** `${pactbroker.consumerLabels}` and `…providerLabels`: each pacticipant's labels, comma-separated. */
+export async function labelParameters(repos: Repositories, consumerId: number, providerId: number) {
+  const names = async (id: number) => (await repos.labels.forPacticipant(id)).map((l) => l.name).join(', ');
+  return { 'pactbroker.consumerLabels': await names(consumerId), 'pactbroker.providerLabels': await names(providerId) };
+}
+
 /** Queues, in the publishing transaction, the webhooks that a pact publication triggers. */
 export async function triggerForPublication(
   repos: Repositories,
@@ -131,6 +137,7 @@ export async function triggerForPublication(
     'pactbroker.pactUrl': env.urls.pactVersion(pact.provider.name, pact.consumer.name, pact.sha),
     'pactbroker.consumerName': pact.consumer.name,
     'pactbroker.providerName': pact.provider.name,
+    ...(await labelParameters(repos, pact.consumer.id, pact.provider.id)),
     'pactbroker.consumerVersionNumber': pact.consumerVersionNumber,
     'pactbroker.consumerVersionBranch': pact.consumerBranch ?? '',
     'pactbroker.consumerVersionTags': pact.consumerTags.join(', '),
@@ -208,6 +215,7 @@ export async function triggerForVerification(
     'pactbroker.verificationResultUrl': env.urls.verificationResult(p, c, sha, verification.number),
     'pactbroker.consumerName': c,
     'pactbroker.providerName': p,
+    ...(await labelParameters(repos, verification.consumerId, verification.providerId)),
     'pactbroker.consumerVersionNumber': consumerVersion?.consumerVersionNumber ?? '',
     'pactbroker.consumerVersionBranch': consumerFacts.branch,
     'pactbroker.consumerVersionTags': consumerFacts.tags,

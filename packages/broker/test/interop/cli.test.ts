@@ -113,7 +113,7 @@ describe('official pact-broker CLI', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      'There is no verified pact between version 1.0.0 of Foo and the version of Bar currently in production (no version is currently recorded as deployed/released in this environment)',
+      'There is no verified pact between version 1.0.0 of Foo and a version of Bar currently in production (no version is currently recorded as deployed/released in this environment)',
     );
   });
 

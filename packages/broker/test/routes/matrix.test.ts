@@ -131,7 +131,7 @@ describe('matrix and can-i-deploy', () => {
       const { body } = await matrix('q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=test');
       expect(body.summary.deployable).toBeNull();
       expect(body.summary.reason).toBe(
-        'There is no verified pact between version 1 of Foo and the version of Bar currently in test (no version is currently recorded as deployed/released in this environment)',
+        'There is no verified pact between version 1 of Foo and a version of Bar currently in test (no version is currently recorded as deployed/released in this environment)',
       );
     });
 

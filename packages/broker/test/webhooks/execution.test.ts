@@ -188,11 +188,18 @@ describe('contract_published and contract_content_changed', () => {
 });
 
 describe('webhooks scoped by label', () => {
-  it('fire for pacticipants carrying the label, and not for the others', async () => {
+  it("fire for pacticipants carrying the label, and not for the others, with both sides' labels", async () => {
     receiver = await startReceiver();
     app = await testBroker();
     await app.inject({ method: 'PUT', url: '/pacticipants/Foo/labels/mobile', payload: {} });
-    await createWebhook(app, { ...webhookTo(receiver.url, ['contract_published']), consumer: { label: 'mobile' } });
+    await app.inject({ method: 'PUT', url: '/pacticipants/Foo/labels/ios', payload: {} });
+    await app.inject({ method: 'PUT', url: '/pacticipants/Bar/labels/backend', payload: {} });
+    const definition = webhookTo(receiver.url, ['contract_published']);
+    await createWebhook(app, {
+      ...definition,
+      request: { ...definition.request, body: { labels: `${param('consumerLabels')} / ${param('providerLabels')}` } },
+      consumer: { label: 'mobile' },
+    });
     const done = settled(app, 1);
     await publish(app, { consumer: 'Other', version: 'o1', provider: 'Bar' });
     await publish(app, { consumer: 'Foo', version: 'c1', provider: 'Bar' });
@@ -200,7 +207,7 @@ describe('webhooks scoped by label', () => {
     // Other's publication queued nothing: the only triggered webhook is Foo's.
     const triggered = await app.inject('/pacts/provider/Bar/consumer/Other/version/o1/triggered-webhooks');
     expect(triggered.json()._embedded.triggeredWebhooks).toEqual([]);
-    expect(receiver.received.map((r) => JSON.parse(r.body).consumerVersion)).toEqual(['c1']);
+    expect(receiver.received.map((r) => JSON.parse(r.body).labels)).toEqual(['ios, mobile / backend']);
   });
 });
 

@@ -56,6 +56,12 @@ describe('spec/features/record_release_spec.rb', () => {
       expect(await releases()).toHaveLength(1);
     });
 
+    it('changes nothing of a release still supported', async () => {
+      const before = (await broker.get(`/released-versions/${existing}`)).json();
+      await record();
+      expect((await broker.get(`/released-versions/${existing}`)).json()).toEqual(before);
+    });
+
     it('returns the existing released version', async () => {
       expect((await record()).json().uuid).toBe(existing);
     });
@@ -87,6 +93,14 @@ describe('spec/features/record_release_spec.rb', () => {
     it('does not change the createdAt', async () => {
       await record();
       expect((await broker.get(`/released-versions/${existing.uuid}`)).json().createdAt).toBe(existing.createdAt);
+    });
+
+    it('updates the updatedAt', async () => {
+      const before = (await broker.get(`/released-versions/${existing.uuid}`)).json().updatedAt;
+      await record();
+      const after = (await broker.get(`/released-versions/${existing.uuid}`)).json().updatedAt;
+      // The test clock moves one second per reading, so a change is a later date.
+      expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
     });
   });
 
