@@ -92,6 +92,25 @@ function warningsFor(query: MatrixQuery): string[] {
   return warnings;
 }
 
+/**
+ * The real broker warns when an ignore selector names a pacticipant or version that does not exist: a typo there
+ * would otherwise pass silently, and the question would be answered without what the user meant to ignore.
+ */
+async function ignoreWarnings(repos: Repositories, ignore: IgnoreSelector[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const selector of ignore) {
+    const pacticipant = await repos.pacticipants.findByName(selector.pacticipant);
+    if (!pacticipant) {
+      warnings.push(`WARN: Cannot ignore any version of ${selector.pacticipant} (no such pacticipant exists)`);
+    } else if (selector.version !== undefined && !(await repos.versions.find(pacticipant.id, selector.version))) {
+      warnings.push(
+        `WARN: Cannot ignore version ${selector.version} of ${selector.pacticipant} (no such version exists)`,
+      );
+    }
+  }
+  return warnings;
+}
+
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
@@ -191,7 +210,7 @@ export async function computeMatrix(
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
-    warnings: warningsFor(query),
+    warnings: [...(await ignoreWarnings(repos, query.ignore)), ...warningsFor(query)],
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);
@@ -214,7 +233,9 @@ export async function computeMatrix(
   });
 
   // Deciding for "the latest version with tag/on branch" races with the next build: the real broker warns first.
-  if (query.selectors.length === 1 && query.selectors.every((s) => s.version === undefined)) {
+  // warningsFor may already have given the same advice; it is said once.
+  const unpinned = query.selectors.length === 1 && query.selectors.every((s) => s.version === undefined);
+  if (unpinned && !notices.some((n) => n.text === UNPINNED_VERSION_WARNING)) {
     notices.unshift({ type: 'warning', text: UNPINNED_VERSION_WARNING });
     summary.reason = `${UNPINNED_VERSION_WARNING}\n${summary.reason}`;
   }
