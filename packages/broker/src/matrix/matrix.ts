@@ -92,6 +92,25 @@ function warningsFor(query: MatrixQuery): string[] {
   return warnings;
 }
 
+/**
+ * The real broker warns when an ignore selector names a pacticipant or version that does not exist: a typo there
+ * would otherwise pass silently, and the question would be answered without what the user meant to ignore.
+ */
+async function ignoreWarnings(repos: Repositories, ignore: IgnoreSelector[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const selector of ignore) {
+    const pacticipant = await repos.pacticipants.findByName(selector.pacticipant);
+    if (!pacticipant) {
+      warnings.push(`WARN: Cannot ignore any version of ${selector.pacticipant} (no such pacticipant exists)`);
+    } else if (selector.version !== undefined && !(await repos.versions.find(pacticipant.id, selector.version))) {
+      warnings.push(
+        `WARN: Cannot ignore version ${selector.version} of ${selector.pacticipant} (no such version exists)`,
+      );
+    }
+  }
+  return warnings;
+}
+
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
@@ -188,7 +207,7 @@ export async function computeMatrix(
       return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
     },
     ignoring: query.ignore.length > 0,
-    warnings: warningsFor(query),
+    warnings: [...(await ignoreWarnings(repos, query.ignore)), ...warningsFor(query)],
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);

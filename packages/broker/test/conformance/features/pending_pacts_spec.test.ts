@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { pendingLifecycle } from '../pending-lifecycle.ts';
+import { freshBroker } from '../support.ts';
+
+describe('spec/features/pending_pacts_spec.rb', () => {
+  const broker = freshBroker();
+  const lifecycle = pendingLifecycle(broker);
+
+  describe('a pact', () => {
+    it('when it is first published: is pending', async () => {
+      await lifecycle.publishPact();
+      expect(await lifecycle.pendingStatus()).toBe(true);
+    });
+
+    it('when it is verified unsuccessfully: is still pending', async () => {
+      await lifecycle.publishPact();
+      await lifecycle.verify(false);
+      expect(await lifecycle.pendingStatus()).toBe(true);
+    });
+
+    it('when it is verified successfully: is no longer pending', async () => {
+      await lifecycle.publishPact();
+      await lifecycle.verify(true);
+      expect(await lifecycle.pendingStatus()).toBe(false);
+    });
+  });
+});
