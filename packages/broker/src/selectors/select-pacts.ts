@@ -280,8 +280,9 @@ async function wipPacts(
     entry.pending = status;
     wip.push(entry);
   }
+  // By consumer, then oldest consumer version first, as the real broker orders its WIP pacts.
   const newest = (pact: SelectedPact) => Math.max(...pact.wipHeads.map((h) => h.publication.consumerVersionId));
-  return wip.sort((a, b) => a.consumerName.localeCompare(b.consumerName) || newest(b) - newest(a));
+  return wip.sort((a, b) => a.consumerName.localeCompare(b.consumerName) || newest(a) - newest(b));
 }
 
 /**
