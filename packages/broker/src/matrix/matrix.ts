@@ -104,9 +104,6 @@ function sortRows(rows: MatrixRow[]): MatrixRow[] {
   );
 }
 
-const UNPINNED_VERSION_WARNING =
-  'WARN: It is recommended to specify the version number (rather than the tag or branch) of the pacticipant you wish to deploy to avoid race conditions. Without a version number, this result will not be reliable.';
-
 /**
  * Resolves the selectors to versions, loads the rows between them (inferring the integrated pacticipants and
  * their versions when only one selector is given), and decides whether the selection is deployable.
@@ -212,12 +209,6 @@ export async function computeMatrix(
       };
     },
   });
-
-  // Deciding for "the latest version with tag/on branch" races with the next build: the real broker warns first.
-  if (query.selectors.length === 1 && query.selectors.every((s) => s.version === undefined)) {
-    notices.unshift({ type: 'warning', text: UNPINNED_VERSION_WARNING });
-    summary.reason = `${UNPINNED_VERSION_WARNING}\n${summary.reason}`;
-  }
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
   const shownRows = sortRows(shown).slice(0, query.limit);

@@ -56,6 +56,13 @@ export const nextSteps = {
       command: `contract-kit publish  # in ${pacticipant}'s checkout`,
     };
   },
+  // The kit publishes by branch only; tags are the official CLI's, which older pipelines still use.
+  tagVersion(pacticipant: string, tag: string): NextStep {
+    return {
+      text: `Tag the version of ${pacticipant} to ask about with ${tag} (the pipeline that tags ${pacticipant}'s versions does this), or ask about a tag that exists.`,
+      command: `pact-broker create-version-tag --pacticipant ${shellWord(pacticipant)} --version <version> --tag ${shellWord(tag)}`,
+    };
+  },
   setMainBranch(pacticipant: string): NextStep {
     return {
       text: `Set ${pacticipant}'s main branch (publishing from that branch sets it when none is set).`,

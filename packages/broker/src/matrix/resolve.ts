@@ -59,7 +59,7 @@ export async function resolveSelector(
           description: `the latest version of ${p} with tag ${tag}`,
           missingText: `No version of ${p} with tag ${tag} exists`,
           missingCode: ReasonCodes.noVersionWithTag,
-          missingNextStep: nextSteps.publishOnBranch(p, `with tag ${tag}`),
+          missingNextStep: nextSteps.tagVersion(p, tag),
         }
       : {
           pacticipant,
@@ -67,7 +67,7 @@ export async function resolveSelector(
           description: `the versions of ${p} with tag ${tag}`,
           missingText: `No version of ${p} with tag ${tag} exists`,
           missingCode: ReasonCodes.noVersionWithTag,
-          missingNextStep: nextSteps.publishOnBranch(p, `with tag ${tag}`),
+          missingNextStep: nextSteps.tagVersion(p, tag),
         };
   }
   const branch = selector.mainBranch ? (pacticipant.main_branch ?? undefined) : selector.branch;

@@ -3,7 +3,7 @@ import { diffPacts } from 'contract-kit/diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BrokerValidationError, PacticipantNotFoundError, PactNotFoundError } from '../errors.ts';
 import { computeMatrix } from '../matrix/matrix.ts';
-import { parseCanIDeployQuery } from '../matrix/query.ts';
+import { type MatrixQuery, parseCanIDeployQuery } from '../matrix/query.ts';
 import type { MatrixRow } from '../matrix/rows.ts';
 import type { Html } from './html.ts';
 import { readPact, resultsByInteraction } from './pact-model.ts';
@@ -165,6 +165,7 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
       version: text(request.query, 'version'),
       environment: text(request.query, 'environment'),
       branch: text(request.query, 'branch'),
+      tag: text(request.query, 'tag'),
       mainBranch: text(request.query, 'mainBranch') === 'true',
     };
     const environments = (await repos.environments.list()).map((e) => e.name);
@@ -176,17 +177,20 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
     let refusal: Refusal | undefined;
     if (form.pacticipant && form.environment) {
       try {
-        const asked = parseCanIDeployQuery({
-          pacticipant: form.pacticipant,
-          environment: form.environment,
-          ...(form.version
-            ? { version: form.version }
-            : form.branch
-              ? { branch: form.branch }
-              : form.mainBranch
-                ? { mainBranch: 'true' }
-                : { latest: 'true' }),
-        });
+        const asked = withLatestTag(
+          parseCanIDeployQuery({
+            pacticipant: form.pacticipant,
+            environment: form.environment,
+            ...(form.version
+              ? { version: form.version }
+              : form.branch
+                ? { branch: form.branch }
+                : form.mainBranch && !form.tag
+                  ? { mainBranch: 'true' }
+                  : { latest: 'true' }),
+          }),
+          form.version || form.branch ? '' : form.tag,
+        );
         result = await computeMatrix(repos, asked, (row: MatrixRow) =>
           request.urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber),
         );
@@ -229,6 +233,15 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
     });
     return send(reply, page);
   });
+}
+
+/**
+ * The question about the latest version with `tag` instead (what the matrix asks for `--latest TAG`), resolved by
+ * the same selector as `/matrix`; `/can-i-deploy` itself takes no tag, as in the real broker.
+ */
+function withLatestTag(query: MatrixQuery, tag: string): MatrixQuery {
+  if (tag === '') return query;
+  return { ...query, selectors: query.selectors.map((s) => ({ pacticipant: s.pacticipant, tag, latest: true })) };
 }
 
 /** Whether a browser is asking: HTML before any JSON in its Accept header (the Pact clients never send HTML). */

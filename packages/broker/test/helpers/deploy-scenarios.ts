@@ -12,7 +12,15 @@ import {
 /** One way can-i-deploy can answer, the question that provokes it, and what the explanation must say. */
 export interface DeployScenario {
   title: string;
-  query: { pacticipant: string; version?: string; branch?: string; mainBranch?: 'true'; environment: string };
+  query: {
+    pacticipant: string;
+    version?: string;
+    branch?: string;
+    mainBranch?: 'true';
+    /** The latest version with this tag (`--latest TAG`), which only the matrix takes. */
+    tag?: string;
+    environment: string;
+  };
   code: string;
   deployable: boolean | null;
   /** Words the next step's command must contain. */
@@ -61,6 +69,13 @@ export const DEPLOY_SCENARIOS: DeployScenario[] = [
     code: 'NO_VERSION_ON_BRANCH',
     deployable: false,
     command: 'contract-kit publish',
+  },
+  {
+    title: 'no version has the tag',
+    query: { pacticipant: 'Web', tag: 'prod', environment: 'production' },
+    code: 'NO_VERSION_WITH_TAG',
+    deployable: false,
+    command: 'pact-broker create-version-tag --pacticipant Web --version <version> --tag prod',
   },
   {
     title: 'no main branch is configured',
@@ -113,4 +128,22 @@ export async function seedDeployScenarios(app: FastifyInstance): Promise<void> {
   await recordDeployment(app, 'Post', '3', production);
 }
 
+/** The page's query string: the form's fields by name. */
 export const canIDeployPath = (query: DeployScenario['query']) => `?${new URLSearchParams(query).toString()}`;
+
+/**
+ * The broker API's question as the official CLI sends it: `/can-i-deploy` for a version, branch or main branch;
+ * `/matrix` for the latest version with a tag, which `/can-i-deploy` does not take (`pact-broker can-i-deploy
+ * --latest TAG --to-environment ENV`).
+ */
+export function canIDeployApiPath(query: DeployScenario['query']): string {
+  if (query.tag === undefined) return `/can-i-deploy${canIDeployPath(query)}`;
+  const params = new URLSearchParams([
+    ['q[][pacticipant]', query.pacticipant],
+    ['q[][latest]', 'true'],
+    ['q[][tag]', query.tag],
+    ['latestby', 'cvp'],
+    ['environment', query.environment],
+  ]);
+  return `/matrix?${params.toString()}`;
+}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/ui/html.ts';
 import { testBroker } from '../helpers/broker.ts';
 import {
+  canIDeployApiPath,
   canIDeployPath,
   DEPLOY_SCENARIOS,
   type DeployScenario,
@@ -28,6 +29,7 @@ function cliArgs(query: DeployScenario['query']): string[] {
   if (query.version) args.push('--version', query.version);
   if (query.branch) args.push('--branch', query.branch);
   if (query.mainBranch) args.push('--main-branch');
+  if (query.tag) args.push('--latest', query.tag);
   return args;
 }
 
@@ -67,9 +69,17 @@ describe('every can-i-deploy answer explained the same in the API, the CLI and t
   afterAll(() => app.close());
 
   it.each(DEPLOY_SCENARIOS)('$code ($title)', async (scenario) => {
-    const api = (await app.inject(`/can-i-deploy${canIDeployPath(scenario.query)}`)).json();
+    const api = (await app.inject(canIDeployApiPath(scenario.query))).json();
     const reason = (api.summary.reasons as Explained[]).find((r) => r.code === scenario.code);
     expect(reason, JSON.stringify(api.summary.reasons)).toBeDefined();
+    if (scenario.query.tag) {
+      // The by-tag URL the real broker links to explains it the same (its `to` is a tag, not an environment).
+      const { pacticipant, tag, environment } = scenario.query;
+      const byTag = (
+        await app.inject(`/pacticipants/${pacticipant}/latest-version/${tag}/can-i-deploy/to/${environment}`)
+      ).json();
+      expect(byTag.summary.reasons).toContainEqual(reason);
+    }
     const { text, nextStep } = reason as Explained;
     expect(nextStep === undefined).toBe(scenario.command === '');
 

@@ -77,6 +77,18 @@ describe('the broker pages', () => {
     }
   });
 
+  it('the can-i-deploy page asks about the latest version with a tag through a labelled field', async () => {
+    const empty = await get('/ui/can-i-deploy');
+    expect(empty.body).toContain('<label for="d-tag">or latest with tag</label><input id="d-tag" name="tag" value="">');
+    const { body } = await get('/ui/can-i-deploy?pacticipant=Web&tag=prod&environment=production');
+    expect(body).toContain('<input id="d-tag" name="tag" value="prod">');
+    expect(body).toContain('Web (latest with tag prod) cannot be deployed to production');
+    expect(body).toContain('No version of Web with tag prod exists');
+    // A version given wins over the tag, as on the command line only one is allowed.
+    const versioned = await get('/ui/can-i-deploy?pacticipant=Web&version=1&tag=prod&environment=production');
+    expect(versioned.body).not.toContain('NO_VERSION_WITH_TAG');
+  });
+
   it('the can-i-deploy page explains an unknown pacticipant and its next step', async () => {
     const { body } = await get('/ui/can-i-deploy?pacticipant=Ghost&environment=production');
     expect(body).toContain('Pacticipant Ghost not found');

@@ -101,6 +101,10 @@ describe('contract-kit can-i-deploy', () => {
         'Can Web latest on branch main be deployed to production?',
         'Can Web latest on the main branch be deployed to production?',
       ]);
+      // Asked without a version number, the broker's advice follows the answer on a line of its own, once.
+      expect(
+        lines.filter((line) => line.startsWith('  WARN: It is recommended to specify the version number')),
+      ).toHaveLength(3);
       await expect(canIDeploy({ pacticipant: 'Web', version: 'w1', branch: 'main' })).rejects.toThrowError(
         expect.objectContaining({ code: ContractKitErrorCodes.configInvalid }),
       );

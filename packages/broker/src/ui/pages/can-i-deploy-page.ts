@@ -10,6 +10,8 @@ export interface CanIDeployForm {
   environment: string;
   /** Instead of a version: the latest on this branch, or on the main branch. */
   branch: string;
+  /** Instead of a version or branch: the latest with this tag (`pact-broker can-i-deploy --latest TAG`). */
+  tag: string;
   mainBranch: boolean;
 }
 
@@ -60,6 +62,7 @@ export function canIDeployPage(input: {
 <div class="field"><label for="d-pacticipant">Pacticipant</label><input id="d-pacticipant" name="pacticipant" list="pacticipant-names" value="${form.pacticipant}" required></div>
 <div class="field"><label for="d-version">Version</label><input id="d-version" name="version" list="version-numbers" value="${form.version}" placeholder="latest" aria-describedby="d-version-help"><span id="d-version-help" class="muted">Empty: the latest version</span></div>
 <div class="field"><label for="d-branch">or latest on branch</label><input id="d-branch" name="branch" value="${form.branch}"></div>
+<div class="field"><label for="d-tag">or latest with tag</label><input id="d-tag" name="tag" value="${form.tag}"></div>
 ${form.mainBranch ? html`<input type="hidden" name="mainBranch" value="true">` : ''}
 <div class="field"><label for="d-environment">Environment</label><select id="d-environment" name="environment" required>
 ${input.environments.length === 0 ? html`<option value="">no environments yet</option>` : ''}
@@ -78,7 +81,7 @@ ${
     ? html`<h2 id="verdict-heading">${badge('failed', 'Cannot ask')} The broker could not take this question</h2>
 <ul class="reasons"><li class="reason reason-failed">${refusal.messages.map((m) => html`<p>${m}</p>`)}${stepBlock(refusal.nextStep)}</li></ul>`
     : result && verdict
-      ? html`<h2 id="verdict-heading" class="verdict verdict-${verdict.status}">${badge(verdict.status, verdict.word)} ${form.pacticipant} ${form.version ? `version ${form.version}` : form.branch ? `(latest on branch ${form.branch})` : form.mainBranch ? '(latest on the main branch)' : '(latest version)'} ${verdict.text} to ${form.environment}</h2>
+      ? html`<h2 id="verdict-heading" class="verdict verdict-${verdict.status}">${badge(verdict.status, verdict.word)} ${form.pacticipant} ${form.version ? `version ${form.version}` : form.branch ? `(latest on branch ${form.branch})` : form.tag ? `(latest with tag ${form.tag})` : form.mainBranch ? '(latest on the main branch)' : '(latest version)'} ${verdict.text} to ${form.environment}</h2>
 <ul class="reasons">${result.summary.reasons.map(reasonItem)}</ul>
 ${
   result.rows.length > 0

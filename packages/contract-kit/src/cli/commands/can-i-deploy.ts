@@ -40,9 +40,15 @@ export async function run(values: Values): Promise<number> {
     retryIntervalSeconds: wholeNumber(values, 'retry-interval', 10),
   });
   const verdict = decision.deployable === true ? 'yes' : decision.deployable === false ? 'no' : 'unknown';
+  // The broker puts its advice on the question ("WARN: …") first in the reason: print it on lines of its own,
+  // after the answer, so the first line stays the verdict.
+  const reasonLines = decision.reason.split('\n');
+  const warnings = reasonLines.filter((line) => line.startsWith('WARN: '));
+  const answer = reasonLines.filter((line) => !line.startsWith('WARN: ')).join(' ');
   console.log(
-    `Can ${pacticipant} ${describeSelection(selection)} be deployed to ${environment}? ${verdict}: ${decision.reason}`,
+    `Can ${pacticipant} ${describeSelection(selection)} be deployed to ${environment}? ${verdict}: ${answer}`,
   );
+  for (const warning of warnings) console.log(`  ${warning}`);
   for (const line of explain(decision.reasons)) console.log(line);
   return decision.deployable === true ? 0 : 1;
 }
