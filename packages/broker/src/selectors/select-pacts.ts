@@ -179,14 +179,23 @@ function createResolver(repos: Repositories, provider: PacticipantRow, request: 
   };
 }
 
-/** With no selectors: each consumer's latest main-branch pact (or latest pact), plus everything deployed or released. */
-async function defaultSelections(resolve: Resolver): Promise<Selection[]> {
+/**
+ * With no selectors: each consumer's latest main-branch pact, else its latest pact tagged with the main branch's
+ * name (consumers that tagged before branches existed), else its latest pact; plus everything deployed or released.
+ */
+async function defaultSelections(repos: Repositories, resolve: Resolver): Promise<Selection[]> {
   const main = await resolve({ mainBranch: true }, undefined);
   const covered = new Set(main.map((s) => s.publication.consumerId));
-  const latest = (await resolve({ latest: true }, undefined)).filter((s) => !covered.has(s.publication.consumerId));
+  const rest: Selection[] = [];
+  for (const s of await resolve({ latest: true }, undefined)) {
+    if (covered.has(s.publication.consumerId)) continue;
+    const mainBranch = (await repos.pacticipants.findById(s.publication.consumerId))?.main_branch;
+    const tagged = mainBranch ? await resolve({ tag: mainBranch, latest: true }, s.publication.consumerId) : [];
+    rest.push(...(tagged.length > 0 ? tagged : [s]));
+  }
   return [
     ...main,
-    ...latest,
+    ...rest,
     ...(await resolve({ deployed: true }, undefined)),
     ...(await resolve({ released: true }, undefined)),
   ];
@@ -271,8 +280,9 @@ async function wipPacts(
     entry.pending = status;
     wip.push(entry);
   }
+  // By consumer, then oldest consumer version first, as the real broker orders its WIP pacts.
   const newest = (pact: SelectedPact) => Math.max(...pact.wipHeads.map((h) => h.publication.consumerVersionId));
-  return wip.sort((a, b) => a.consumerName.localeCompare(b.consumerName) || newest(b) - newest(a));
+  return wip.sort((a, b) => a.consumerName.localeCompare(b.consumerName) || newest(a) - newest(b));
 }
 
 /**
@@ -288,7 +298,7 @@ export async function selectPactsForVerification(
   const resolve = createResolver(repos, provider, request);
   let selections: Selection[];
   if (request.consumerVersionSelectors.length === 0) {
-    selections = await defaultSelections(resolve);
+    selections = await defaultSelections(repos, resolve);
   } else {
     selections = [];
     for (const selector of request.consumerVersionSelectors) {

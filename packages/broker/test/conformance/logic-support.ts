@@ -72,3 +72,41 @@ export async function matrix(broker: Client, query: string) {
   const body = response.json();
   return { body, rows: (body.matrix as MatrixEntry[]).map(shorten) };
 }
+
+export interface Found {
+  consumer: string;
+  /** The consumer versions whose selection brought the pact in, as the pact's link names them. */
+  versions: string[];
+  short: string;
+  inclusion: string;
+  pending?: boolean;
+  wip?: boolean;
+}
+
+/** The pacts-for-verification answer for Bar (or `provider`), each pact shortened to what the real specs check. */
+export async function pactsFor(broker: Client, body: Record<string, unknown>, provider = 'Bar'): Promise<Found[]> {
+  const response = await broker.post(`/pacts/provider/${encodeURIComponent(provider)}/for-verification`, body);
+  if (response.statusCode !== 200) throw new Error(`for-verification: ${response.statusCode} ${response.body}`);
+  const pacts = response.json()._embedded.pacts as {
+    shortDescription: string;
+    verificationProperties: { notices: { text: string }[]; pending?: boolean; wip?: boolean };
+    _links: { self: { name: string } };
+  }[];
+  return pacts.map((p) => {
+    const [, consumer = '', versions = ''] = /^Pact between (.+) \((.*)\) and /.exec(p._links.self.name) ?? [];
+    const props = p.verificationProperties;
+    return {
+      consumer,
+      versions: versions.split(', '),
+      short: p.shortDescription,
+      inclusion: props.notices.find((n) => n.text.startsWith('The pact at'))?.text ?? '',
+      ...(props.pending === undefined ? {} : { pending: props.pending }),
+      ...(props.wip === undefined ? {} : { wip: props.wip }),
+    };
+  });
+}
+
+/** Tags a consumer version (creating it) without publishing a pact from it. */
+export async function tagVersion(broker: Client, pacticipant: string, version: string, tags: string[]) {
+  for (const tag of tags) await broker.put(`/pacticipants/${pacticipant}/versions/${version}/tags/${tag}`);
+}

@@ -230,10 +230,11 @@ describe('pacts for verification', () => {
       expect(names(body)).toEqual([
         'Pact between Baz (10) and Bar',
         'Pact between Foo (2) and Bar',
-        'Pact between Foo (3) and Bar',
+        // WIP pacts by consumer, oldest consumer version first (the real broker's order).
         'Pact between Foo (1) and Bar',
+        'Pact between Foo (3) and Bar',
       ]);
-      const [foo3, foo1] = pacts(body).slice(2);
+      const [foo1, foo3] = pacts(body).slice(2);
       expect(foo3?.verificationProperties).toMatchObject({ wip: true, pending: true });
       expect(foo3?.shortDescription).toBe('latest from branch feat-x, latest with tag feat-x (work in progress)');
       expect(foo3?.verificationProperties.notices[0]?.text).toContain("it is a 'work in progress' pact");
