@@ -1,7 +1,7 @@
 /**
  * The main job, `npm run contracts`: the whole contract loop on a broker. With no configuration it
  * starts the embedded broker on a free port for the run; with PACT_BROKER_BASE_URL it uses that one.
- * consumer tests → lint (schemas, rules, state coverage, UserService's OpenAPI) → publish → verify
+ * consumer tests → lint (schemas, rules, state and message coverage, UserService's OpenAPI) → publish → verify
  * from the broker → can-i-deploy → record deployment → summary.
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import {
   detectVersionInfo,
   findPactFiles,
   formatMs,
+  outcomesByKind,
   printSteps,
   readKitConfig,
   runContractLoop,
@@ -21,7 +22,7 @@ import {
 } from 'contract-kit';
 import { computeCoverage, consumersOf, coverageHeadline } from 'contract-kit/coverage';
 import { formatLintReport, lintPacts } from 'contract-kit/lint';
-import { countOutcomes, formatReport, stateNamesOf } from 'contract-kit/provider';
+import { formatReport, messageNamesOf, stateNamesOf } from 'contract-kit/provider';
 
 /** Runs a command quietly; its output is shown only when it fails. */
 function runQuietly(command: string, args: string[]): Promise<void> {
@@ -45,7 +46,7 @@ function runQuietly(command: string, args: string[]): Promise<void> {
 
 function printSummary(result: ContractLoopResult, environment: string): void {
   if (result.verification) console.log(`\n${formatReport(result.verification)}`);
-  const counts = result.verification ? countOutcomes(result.verification) : { passed: 0, failed: 0, pending: 0 };
+  const outcomes = result.verification?.interactions ?? [];
   const deployable = (name: string) => {
     const d = result.deployments.find((x) => x.pacticipant === name)?.decision;
     if (!d) return 'not asked';
@@ -53,17 +54,22 @@ function printSummary(result: ContractLoopResult, environment: string): void {
   };
   console.log(
     `\n${table([
-      ['pact', 'interactions', 'states', 'verified', 'failed', 'pending', `${environment}: consumer`, 'provider'],
-      ...result.pacts.map((p) => [
-        `${p.consumer} → ${p.provider}`,
-        String(p.interactions),
-        String(p.states.length),
-        String(counts.passed),
-        String(counts.failed),
-        String(counts.pending),
-        deployable(p.consumer),
-        deployable(p.provider),
-      ]),
+      ['pact', 'HTTP', 'messages', 'states', 'verified', 'failed', 'pending', `${environment}: consumer`, 'provider'],
+      ...result.pacts.map((p) => {
+        // HTTP interactions and messages apart: both are verified in one run, against one pact version.
+        const { http, messages } = outcomesByKind(p, outcomes);
+        return [
+          `${p.consumer} → ${p.provider}`,
+          String(p.interactions - p.messages.length),
+          String(p.messages.length),
+          String(p.states.length),
+          `${http.passed + messages.passed} (${http.passed} HTTP, ${messages.passed} messages)`,
+          String(http.failed + messages.failed),
+          String(http.pending + messages.pending),
+          deployable(p.consumer),
+          deployable(p.provider),
+        ];
+      }),
     ])}`,
   );
   console.log(
@@ -135,6 +141,7 @@ async function main(): Promise<number> {
         const report = await lintPacts({
           pactFiles,
           providerStates: stateNamesOf(userService),
+          messageProducers: messageNamesOf(userService),
           openapi: openapiFile,
         });
         if (report.errors === 0 && report.warnings === 0) return undefined;

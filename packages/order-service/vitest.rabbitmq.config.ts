@@ -8,6 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['@contract-kit/source'] } },
   test: {
     include: ['test/rabbitmq/**/*.rabbitmq.ts'],
+    // One file at a time: a test that restarts RabbitMQ would cut every other file's connections.
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 30_000,
   },

@@ -55,6 +55,7 @@ const producer = await createAmqpTransport({ url: amqpUrl, exchange });
 const consumer = await createAmqpTransport({ url: amqpUrl, exchange });
 results.push(await measure('RabbitMQ', producer, consumer, queue));
 await consumer.deleteQueue(queue);
+await consumer.deleteExchange();
 await producer.close();
 await consumer.close();
 

@@ -12,17 +12,21 @@ import { isBlank, parseJsonBytes, RAW_BODY_ROUTES, RawJsonBody } from './http/js
 import { checkNameParams } from './http/names.ts';
 import { responseContentType } from './http/negotiation.ts';
 import { parseRequestQuery, queryRefusal } from './matrix/rack-query.ts';
+import { deletionRoutes } from './routes/deletions.ts';
 import { deploymentRoutes } from './routes/deployments.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { forVerificationRoutes } from './routes/for-verification.ts';
 import { heartbeatRoutes } from './routes/heartbeat.ts';
 import { indexRoutes } from './routes/index-resource.ts';
+import { latestVerificationRoutes } from './routes/latest-verifications.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { pactCollectionRoutes } from './routes/pact-collections.ts';
+import { pactDiffRoutes } from './routes/pact-diffs.ts';
 import { pacticipantRoutes } from './routes/pacticipants.ts';
 import { pactRoutes } from './routes/pacts.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { verificationResultRoutes } from './routes/verification-results.ts';
+import { versionListRoutes } from './routes/version-lists.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookExecutionRoutes } from './routes/webhook-executions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -125,11 +129,15 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
       verificationResultRoutes,
       pacticipantRoutes,
       versionRoutes,
+      versionListRoutes,
       environmentRoutes,
       deploymentRoutes,
       matrixRoutes,
       webhookRoutes,
       webhookExecutionRoutes,
+      deletionRoutes,
+      latestVerificationRoutes,
+      pactDiffRoutes,
     ]) {
       await broker.register(routes);
     }

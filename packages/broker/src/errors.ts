@@ -44,6 +44,7 @@ export const BrokerErrorCodes = {
   bodyTooLarge: 'BROKER_BODY_TOO_LARGE',
   methodNotAllowed: 'BROKER_METHOD_NOT_ALLOWED',
   routeWithoutPolicy: 'BROKER_ROUTE_WITHOUT_POLICY',
+  irreversibleChange: 'BROKER_IRREVERSIBLE_CHANGE',
 } as const;
 
 /** Field name → messages, or a plain list of messages: the shape the Pact clients print. */
@@ -133,6 +134,17 @@ export class PotentialDuplicatePacticipantError extends ServiceError {
   }
 }
 
+/** A merge patch sent with PUT: PUT replaces a resource, so only PATCH takes application/merge-patch+json. */
+export class MergePatchNeedsPatchError extends ServiceError {
+  constructor(path: string) {
+    super(
+      415,
+      CommonErrorCodes.unsupportedMediaType,
+      `PUT ${path} replaces the resource and takes application/json; send a merge patch with PATCH`,
+    );
+  }
+}
+
 export class PacticipantNotFoundError extends ServiceError {
   constructor(name: string) {
     super(404, BrokerErrorCodes.pacticipantNotFound, `No pacticipant with name '${name}' found`, {
@@ -166,9 +178,11 @@ export class BranchNotFoundError extends ServiceError {
 }
 
 export class TagNotFoundError extends ServiceError {
-  constructor(pacticipant: string, version: string, tag: string) {
-    super(404, BrokerErrorCodes.tagNotFound, `No tag '${tag}' on version '${version}' of '${pacticipant}' found`, {
-      details: { pacticipant, version, tag },
+  /** Without a version: no version of the pacticipant has the tag. */
+  constructor(pacticipant: string, version: string | undefined, tag: string) {
+    const where = version === undefined ? 'any version' : `version '${version}'`;
+    super(404, BrokerErrorCodes.tagNotFound, `No tag '${tag}' on ${where} of '${pacticipant}' found`, {
+      details: { pacticipant, tag, ...(version === undefined ? {} : { version }) },
     });
   }
 }
@@ -196,6 +210,28 @@ export class EnvironmentNotFoundError extends ServiceError {
 export class DeployedVersionNotFoundError extends ServiceError {
   constructor(uuid: string) {
     super(404, BrokerErrorCodes.deployedVersionNotFound, `No deployed version with uuid '${uuid}' found`);
+  }
+}
+
+/**
+ * A deployment marked undeployed, or a release whose support ended, asked to be current again: that history is
+ * not rewritten (record the deployment or release again instead). 422, with the real broker's `errors`.
+ */
+export class IrreversibleChangeError extends ServiceError {
+  readonly errors: Record<string, string[]>;
+  constructor(field: 'currentlyDeployed' | 'currentlySupported') {
+    const message = `${field} cannot be set back to true`;
+    super(422, BrokerErrorCodes.irreversibleChange, message, { details: { field } });
+    this.errors = { [field]: [message] };
+  }
+}
+
+/** A body sent with a media type the method does not take: a PATCH must be merge-patch JSON, a PUT must not. */
+export class MethodMediaTypeError extends ServiceError {
+  constructor(method: string, contentType: string) {
+    super(415, CommonErrorCodes.unsupportedMediaType, `A ${method} here does not take ${contentType}`, {
+      details: { method, contentType },
+    });
   }
 }
 

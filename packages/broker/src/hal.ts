@@ -43,6 +43,9 @@ export function createUrls(base: string) {
     branches: (p: string) => `${pacticipant(p)}/branches`,
     branch: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}`,
     branchVersions: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}/versions`,
+    latestBranchVersion: (p: string, b: string) => `${pacticipant(p)}/branches/${seg(b)}/latest-version`,
+    tagVersions: (p: string, t: string) => `${pacticipant(p)}/tags/${seg(t)}/versions`,
+    environmentVersions: (p: string, envUuid: string) => `${pacticipant(p)}/environments/${seg(envUuid)}/versions`,
     branchVersion: (p: string, b: string, v: string) => `${pacticipant(p)}/branches/${seg(b)}/versions/${seg(v)}`,
     recordDeployment: (p: string, v: string, envUuid: string) =>
       `${version(p, v)}/deployed-versions/environment/${seg(envUuid)}`,
@@ -60,6 +63,8 @@ export function createUrls(base: string) {
       `${pactVersion(provider, consumer, sha)}/verification-results/${number}`,
     latestVerificationResult: (provider: string, consumer: string, sha: string) =>
       `${pactVersion(provider, consumer, sha)}/verification-results/latest`,
+    latestVerificationsForConsumerVersion: (consumer: string, consumerVersion: string) =>
+      `${base}/verification-results/consumer/${seg(consumer)}/version/${seg(consumerVersion)}/latest`,
     providerPacts: (provider: string) => `${base}/pacts/provider/${seg(provider)}`,
     latestProviderPacts: (provider: string, tag?: string) =>
       `${base}/pacts/provider/${seg(provider)}/latest${tag !== undefined ? `/${seg(tag)}` : ''}`,

@@ -20,7 +20,7 @@ export {
   readKitConfig,
 } from './config/kit-config.ts';
 export { ContractKitError, type ContractKitErrorCode, ContractKitErrorCodes } from './errors.ts';
-export { type PactSummary, summarisePact } from './loop/pact-summary.ts';
+export { type OutcomeCounts, outcomesByKind, type PactSummary, summarisePact } from './loop/pact-summary.ts';
 export {
   type ContractLoopOptions,
   type ContractLoopResult,

@@ -19,6 +19,8 @@ export interface AmqpTransport extends EventTransport {
   readonly kind: 'amqp';
   /** Deletes a queue (tests clean up their own). */
   deleteQueue(queue: string): Promise<void>;
+  /** Deletes this transport's exchange (tests clean up their own: it is durable, so it outlives them). */
+  deleteExchange(): Promise<void>;
 }
 
 /** The URL without its password, for messages. */
@@ -175,6 +177,13 @@ export async function createAmqpTransport(options: AmqpOptions): Promise<AmqpTra
       if (!model) throw unavailable('not connected');
       const channel = await model.createChannel();
       await channel.deleteQueue(queue);
+      await channel.close();
+    },
+    async deleteExchange() {
+      const model = current;
+      if (!model) throw unavailable('not connected');
+      const channel = await model.createChannel();
+      await channel.deleteExchange(exchange);
       await channel.close();
     },
     async close() {

@@ -87,6 +87,16 @@ export function createBranchesRepository(db: Db, now: Clock) {
       await db.deleteFrom('branches').where('id', '=', branchId).execute();
     },
 
+    /** Deletes several of a pacticipant's branches at once (their branch versions cascade; versions stay). */
+    async deleteMany(pacticipantId: number, branchIds: readonly number[]): Promise<void> {
+      if (branchIds.length === 0) return;
+      await db
+        .deleteFrom('branches')
+        .where('pacticipant_id', '=', pacticipantId)
+        .where('id', 'in', [...branchIds])
+        .execute();
+    },
+
     async forVersions(versionIds: readonly number[]): Promise<Map<number, BranchVersionRef[]>> {
       const byVersion = new Map<number, BranchVersionRef[]>();
       if (versionIds.length === 0) return byVersion;

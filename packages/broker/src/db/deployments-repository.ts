@@ -11,6 +11,7 @@ export interface DeployedVersion {
   environmentId: number;
   environmentUuid: string;
   environmentName: string;
+  environmentDisplayName: string;
   applicationInstance: string | null;
   currentlyDeployed: boolean;
   createdAt: string;
@@ -27,6 +28,7 @@ export interface ReleasedVersion {
   environmentId: number;
   environmentUuid: string;
   environmentName: string;
+  environmentDisplayName: string;
   currentlySupported: boolean;
   createdAt: string;
   supportEndedAt: string | null;
@@ -41,6 +43,7 @@ export interface DeploymentFilter {
   environmentId?: number;
   pacticipantId?: number;
   versionId?: number;
+  versionIds?: readonly number[];
   versionNumber?: string;
   applicationInstance?: string;
   currentOnly?: boolean;
@@ -63,6 +66,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         'd.environment_id',
         'e.uuid as environment_uuid',
         'e.name as environment_name',
+        'e.display_name as environment_display_name',
         'd.application_instance',
         'd.currently_deployed',
         'd.created_at',
@@ -79,6 +83,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     environmentId: r.environment_id,
     environmentUuid: r.environment_uuid,
     environmentName: r.environment_name,
+    environmentDisplayName: r.environment_display_name ?? r.environment_name,
     applicationInstance: r.application_instance === '' ? null : r.application_instance,
     currentlyDeployed: r.currently_deployed === 1,
     createdAt: r.created_at,
@@ -101,6 +106,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         'r.environment_id',
         'e.uuid as environment_uuid',
         'e.name as environment_name',
+        'e.display_name as environment_display_name',
         'r.currently_supported',
         'r.created_at',
         'r.support_ended_at',
@@ -116,6 +122,7 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
     environmentId: r.environment_id,
     environmentUuid: r.environment_uuid,
     environmentName: r.environment_name,
+    environmentDisplayName: r.environment_display_name ?? r.environment_name,
     currentlySupported: r.currently_supported === 1,
     createdAt: r.created_at,
     supportEndedAt: r.support_ended_at,
@@ -180,6 +187,10 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
       if (filter.environmentId !== undefined) query = query.where('d.environment_id', '=', filter.environmentId);
       if (filter.pacticipantId !== undefined) query = query.where('d.pacticipant_id', '=', filter.pacticipantId);
       if (filter.versionId !== undefined) query = query.where('d.version_id', '=', filter.versionId);
+      if (filter.versionIds !== undefined) {
+        if (filter.versionIds.length === 0) return [];
+        query = query.where('d.version_id', 'in', [...new Set(filter.versionIds)]);
+      }
       if (filter.applicationInstance !== undefined) {
         query = query.where('d.application_instance', '=', filter.applicationInstance);
       }
@@ -196,8 +207,21 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
         .execute();
     },
 
-    /** Records a release; releasing the same version to the same environment again marks it supported again. */
-    async recordRelease(pacticipantId: number, versionId: number, environmentId: number): Promise<ReleasedVersion> {
+    /**
+     * Records a release; releasing the same version to the same environment again marks it supported again and
+     * keeps its uuid and creation date. `created` says whether the release is new.
+     */
+    async recordRelease(
+      pacticipantId: number,
+      versionId: number,
+      environmentId: number,
+    ): Promise<{ released: ReleasedVersion; created: boolean }> {
+      const before = await db
+        .selectFrom('released_versions')
+        .select('id')
+        .where('version_id', '=', versionId)
+        .where('environment_id', '=', environmentId)
+        .executeTakeFirst();
       await db
         .insertInto('released_versions')
         .values({
@@ -213,12 +237,13 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
           oc.columns(['version_id', 'environment_id']).doUpdateSet({ currently_supported: 1, support_ended_at: null }),
         )
         .execute();
-      return toReleased(
+      const released = toReleased(
         await releasedBase()
           .where('r.version_id', '=', versionId)
           .where('r.environment_id', '=', environmentId)
           .executeTakeFirstOrThrow(),
       );
+      return { released, created: before === undefined };
     },
 
     async findReleased(uuid: string): Promise<ReleasedVersion | undefined> {
@@ -231,6 +256,10 @@ export function createDeploymentsRepository(db: Db, now: Clock) {
       if (filter.environmentId !== undefined) query = query.where('r.environment_id', '=', filter.environmentId);
       if (filter.pacticipantId !== undefined) query = query.where('r.pacticipant_id', '=', filter.pacticipantId);
       if (filter.versionId !== undefined) query = query.where('r.version_id', '=', filter.versionId);
+      if (filter.versionIds !== undefined) {
+        if (filter.versionIds.length === 0) return [];
+        query = query.where('r.version_id', 'in', [...new Set(filter.versionIds)]);
+      }
       if (filter.versionNumber !== undefined) query = query.where('v.number', '=', filter.versionNumber);
       if (filter.currentOnly) query = query.where('r.currently_supported', '=', 1);
       return (await query.orderBy('r.id').execute()).map(toReleased);

@@ -52,7 +52,10 @@ function publications(db: Db) {
 type PublicationQuery = SelectQueryBuilder<From, 'pp' | 'consumer' | 'provider' | 'cv' | 'pv', Publication>;
 
 /** Restricts to the publication of the latest consumer version (optionally with a tag or on a branch). */
-function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?: string; branch?: string }) {
+function latestPerIntegration(
+  eb: ExpressionBuilder<From, 'pp'>,
+  filter: { tag?: string; branch?: string; untagged?: boolean },
+) {
   let sub = eb
     .selectFrom('pact_publications as p2')
     .select((e) => e.fn.max('p2.consumer_version_id').as('latest'))
@@ -67,6 +70,13 @@ function latestPerIntegration(eb: ExpressionBuilder<From, 'pp'>, filter: { tag?:
           .select('t.version_id')
           .whereRef('t.version_id', '=', 'p2.consumer_version_id')
           .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (filter.untagged) {
+    sub = sub.where((e) =>
+      e.not(
+        e.exists(e.selectFrom('tags as t').select('t.version_id').whereRef('t.version_id', '=', 'p2.consumer_version_id')),
       ),
     );
   }
@@ -253,7 +263,7 @@ export function createPactsRepository(db: Db, now: Clock) {
     latestPublication(
       providerId: number,
       consumerId: number,
-      filter: { tag?: string; branch?: string } = {},
+      filter: { tag?: string; branch?: string; untagged?: boolean } = {},
     ): Promise<Publication | undefined> {
       return base()
         .where('pp.provider_id', '=', providerId)
@@ -289,6 +299,37 @@ export function createPactsRepository(db: Db, now: Clock) {
         .execute();
     },
 
+    /**
+     * The latest publication between the two before this consumer version whose content differs from the given
+     * pact version's: what "previous distinct" means in the real broker.
+     */
+    previousDistinct(
+      providerId: number,
+      consumerId: number,
+      consumerVersionId: number,
+      pactVersionId: number,
+    ): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '<', consumerVersionId)
+        .where('pp.pact_version_id', '!=', pactVersionId)
+        .orderBy('pp.consumer_version_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    /** The first publication between the two after this consumer version: when a change was first published. */
+    nextAfter(providerId: number, consumerId: number, consumerVersionId: number): Promise<Publication | undefined> {
+      return base()
+        .where('pp.provider_id', '=', providerId)
+        .where('pp.consumer_id', '=', consumerId)
+        .where('pp.consumer_version_id', '>', consumerVersionId)
+        .orderBy('pp.consumer_version_id')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
     /** Every publication of a provider's pacts, latest first. */
     publicationsForProvider(providerId: number): Promise<Publication[]> {
       return base().where('pp.provider_id', '=', providerId).orderBy('pp.consumer_version_id', 'desc').execute();
@@ -300,6 +341,22 @@ export function createPactsRepository(db: Db, now: Clock) {
     },
 
     /** The publications a consumer version made, one per provider. */
+    /** Per consumer version, its publications ordered by provider name: one query for a whole page of versions. */
+    async publicationsOfConsumerVersions(consumerVersionIds: readonly number[]): Promise<Map<number, Publication[]>> {
+      const byVersion = new Map<number, Publication[]>();
+      if (consumerVersionIds.length === 0) return byVersion;
+      const rows = await base()
+        .where('pp.consumer_version_id', 'in', [...new Set(consumerVersionIds)])
+        .orderBy('provider.name')
+        .execute();
+      for (const row of rows) {
+        const list = byVersion.get(row.consumerVersionId) ?? [];
+        list.push(row);
+        byVersion.set(row.consumerVersionId, list);
+      }
+      return byVersion;
+    },
+
     publicationsOfConsumerVersion(consumerVersionId: number): Promise<Publication[]> {
       return base().where('pp.consumer_version_id', '=', consumerVersionId).orderBy('provider.name').execute();
     },
@@ -368,8 +425,50 @@ export function createPactsRepository(db: Db, now: Clock) {
       );
     },
 
-    async deletePublication(id: number): Promise<void> {
-      await db.deleteFrom('pact_publications').where('id', '=', id).execute();
+    /**
+     * Deletes publications with what hangs off them: the webhooks they triggered (executions go with them), and
+     * each pact version no publication uses any more, with its verification results and their triggered
+     * webhooks (foreign-key cascades). Run it in a transaction. Answers how many publications went.
+     */
+    async deletePublications(ids: readonly number[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const doomed = await db
+        .selectFrom('pact_publications')
+        .select(['id', 'consumer_version_id', 'provider_id', 'pact_version_id'])
+        .where('id', 'in', [...ids])
+        .execute();
+      if (doomed.length === 0) return 0;
+      for (const p of doomed) {
+        // A triggered webhook belongs to a pact by its consumer version and provider (schema.ts).
+        await db
+          .deleteFrom('triggered_webhooks')
+          .where('consumer_version_id', '=', p.consumer_version_id)
+          .where('provider_id', '=', p.provider_id)
+          .execute();
+      }
+      await db
+        .deleteFrom('pact_publications')
+        .where(
+          'id',
+          'in',
+          doomed.map((p) => p.id),
+        )
+        .execute();
+      await db
+        .deleteFrom('pact_versions')
+        .where('id', 'in', [...new Set(doomed.map((p) => p.pact_version_id))])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('pact_publications as still')
+                .select('still.id')
+                .whereRef('still.pact_version_id', '=', 'pact_versions.id'),
+            ),
+          ),
+        )
+        .execute();
+      return doomed.length;
     },
   };
 }

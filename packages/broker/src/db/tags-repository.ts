@@ -28,6 +28,26 @@ export function createTagsRepository(db: Db, now: Clock) {
       return row && { versionId: row.version_id, name: row.name, createdAt: row.created_at };
     },
 
+    /** Whether any version of the pacticipant carries the tag. */
+    async exists(pacticipantId: number, name: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('tags')
+        .select('version_id')
+        .where('pacticipant_id', '=', pacticipantId)
+        .where('name', '=', name)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** The version's tags become exactly `names`: others go, those it already has keep their creation date. */
+    async replaceAll(pacticipantId: number, versionId: number, names: readonly string[]): Promise<void> {
+      let removal = db.deleteFrom('tags').where('version_id', '=', versionId);
+      if (names.length > 0) removal = removal.where('name', 'not in', [...names]);
+      await removal.execute();
+      for (const name of names) await this.add(pacticipantId, versionId, name);
+    },
+
     async delete(versionId: number, name: string): Promise<void> {
       await db.deleteFrom('tags').where('version_id', '=', versionId).where('name', '=', name).execute();
     },

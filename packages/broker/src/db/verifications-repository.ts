@@ -156,6 +156,32 @@ export function createVerificationsRepository(db: Db, now: Clock, kind: Database
       return row !== undefined;
     },
 
+    /** Deletes one result and the webhooks it triggered (their executions cascade). */
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('triggered_webhooks').where('verification_id', '=', id).execute();
+      await db.deleteFrom('verifications').where('id', '=', id).execute();
+    },
+
+    /** The latest result for each pact version a consumer version published, one per provider, by provider name. */
+    async latestForConsumerVersion(consumerVersionId: number): Promise<Verification[]> {
+      const rows = await base()
+        .where((eb) =>
+          eb(
+            'v.id',
+            'in',
+            eb
+              .selectFrom('verifications as v2')
+              .innerJoin('pact_publications as pp', 'pp.pact_version_id', 'v2.pact_version_id')
+              .select((e) => e.fn.max('v2.id').as('id'))
+              .where('pp.consumer_version_id', '=', consumerVersionId)
+              .groupBy('v2.pact_version_id'),
+          ),
+        )
+        .orderBy('provider.name')
+        .execute();
+      return rows.map(toVerification);
+    },
+
     async forProviderVersion(providerVersionId: number): Promise<Verification[]> {
       const rows = await base().where('v.provider_version_id', '=', providerVersionId).orderBy('v.id').execute();
       return rows.map(toVerification);

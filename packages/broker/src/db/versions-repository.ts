@@ -1,5 +1,14 @@
+import { type Page, type PageRequest, pageWindow } from '../http/pagination.ts';
 import type { Clock, Db } from './database.ts';
 import type { VersionRow } from './schema.ts';
+
+/** Which of a pacticipant's versions a list holds: all of them, or those on a branch, with a tag, or ever
+ * deployed or released to an environment. */
+export interface VersionFilter {
+  branchId?: number;
+  tag?: string;
+  environmentId?: number;
+}
 
 export function createVersionsRepository(db: Db, now: Clock) {
   const taggedNewestFirst = (pacticipantId: number, tag: string) =>
@@ -63,6 +72,48 @@ export function createVersionsRepository(db: Db, now: Clock) {
         .where('pacticipant_id', '=', pacticipantId)
         .where('number', '=', number)
         .executeTakeFirstOrThrow();
+    },
+
+    /** A pacticipant's versions, newest first, filtered and paged; all of them when no page is asked for. */
+    async listNewestFirst(
+      pacticipantId: number,
+      filter: VersionFilter = {},
+      page?: PageRequest,
+    ): Promise<Page<VersionRow>> {
+      let query = db.selectFrom('versions').where('versions.pacticipant_id', '=', pacticipantId);
+      const { branchId, tag, environmentId } = filter;
+      if (branchId !== undefined) {
+        query = query.where('versions.id', 'in', (eb) =>
+          eb.selectFrom('branch_versions').select('version_id').where('branch_id', '=', branchId),
+        );
+      }
+      if (tag !== undefined) {
+        query = query.where('versions.id', 'in', (eb) =>
+          eb
+            .selectFrom('tags')
+            .select('version_id')
+            .where('pacticipant_id', '=', pacticipantId)
+            .where('name', '=', tag),
+        );
+      }
+      if (environmentId !== undefined) {
+        query = query.where('versions.id', 'in', (eb) =>
+          eb
+            .selectFrom('deployed_versions')
+            .select('version_id')
+            .where('environment_id', '=', environmentId)
+            .union(eb.selectFrom('released_versions').select('version_id').where('environment_id', '=', environmentId)),
+        );
+      }
+      const ordered = query.selectAll('versions').orderBy('versions.id', 'desc');
+      if (page === undefined) {
+        const items = await ordered.execute();
+        return { items, total: items.length };
+      }
+      const { offset, limit } = pageWindow(page);
+      const items = await ordered.limit(limit).offset(offset).execute();
+      const count = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirst();
+      return { items, total: Number(count?.n ?? 0) };
     },
 
     listForPacticipant(pacticipantId: number): Promise<VersionRow[]> {

@@ -131,4 +131,6 @@ export const RAW_BODY_ROUTES: ReadonlySet<string> = new Set([
   'POST /contracts/publish',
   'PUT /pacts/provider/:provider/consumer/:consumer/version/:version',
   'PATCH /pacts/provider/:provider/consumer/:consumer/version/:version',
+  'PUT /pacts/provider/:provider/consumer/:consumer/versions/:version',
+  'PATCH /pacts/provider/:provider/consumer/:consumer/versions/:version',
 ]);

@@ -37,3 +37,23 @@ export function decodeMetadata(segment: string | undefined): PactUrlMetadata {
     ...(params.p === 'true' || params.p === 'false' ? { pending: params.p === 'true' } : {}),
   };
 }
+
+/**
+ * The consumer version ids the metadata's selectors name (`s[][cv]`), so a pact-version URL from
+ * pacts-for-verification shows the publication it was selected through, not just the latest with that content.
+ */
+export function selectedConsumerVersionIds(segment: string | undefined): number[] {
+  if (!segment) return [];
+  let params: RackHash;
+  try {
+    params = parseRackQuery(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    return [];
+  }
+  const selectors = params.s;
+  if (!Array.isArray(selectors)) return [];
+  return selectors.flatMap((selector) => {
+    const cv = typeof selector === 'object' && !Array.isArray(selector) ? selector.cv : undefined;
+    return typeof cv === 'string' && /^\d+$/.test(cv) ? [Number(cv)] : [];
+  });
+}

@@ -98,3 +98,6 @@ export const pactMergeConflicts = (stored: string, incoming: string): Promise<st
 /** How a republished pact differs from the stored one, for the 409. */
 export const pactDifference = (stored: string, incoming: string): Promise<string> =>
   run('difference', stored, incoming);
+
+/** The diff resource's hunks between two stored pacts (pacts/diff.ts). */
+export const pactContentDiff = (current: string, previous: string): Promise<string> => run('diff', current, previous);

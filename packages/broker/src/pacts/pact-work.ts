@@ -6,6 +6,7 @@ import {
   type PreparedPact,
   preparePact,
 } from './content.ts';
+import { formattedDiff } from './diff.ts';
 import { type PactBody, type PublishCommand, parsePactBody, parsePublishRequest } from './publish-request.ts';
 
 /**
@@ -22,6 +23,7 @@ export const pactWork = {
     mergeConflicts(JSON.parse(stored) as JsonObject, JSON.parse(incoming) as JsonObject),
   difference: (stored: string, incoming: string): string =>
     describeDifference(JSON.parse(stored) as JsonObject, JSON.parse(incoming) as JsonObject),
+  diff: (current: string, previous: string): string => formattedDiff(current, previous),
 };
 
 export type PactWork = typeof pactWork;

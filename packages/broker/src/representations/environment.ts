@@ -48,8 +48,10 @@ export function deployedVersionResource(urls: Urls, deployed: DeployedVersion) {
   return {
     uuid: deployed.uuid,
     currentlyDeployed: deployed.currentlyDeployed,
-    applicationInstance: deployed.applicationInstance,
-    target: deployed.applicationInstance,
+    // Like the real broker, no instance means neither member (the deprecated `target` is the same value).
+    ...(deployed.applicationInstance !== null
+      ? { applicationInstance: deployed.applicationInstance, target: deployed.applicationInstance }
+      : {}),
     createdAt: deployed.createdAt,
     undeployedAt: deployed.undeployedAt,
     _embedded: {

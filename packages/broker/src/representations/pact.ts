@@ -50,6 +50,13 @@ export function pactAdditions(urls: Urls, pact: Omit<PactView, 'content'>) {
       'pb:matrix-for-consumer-version': link(urls.matrixForConsumerVersion(c, v), {
         title: 'View matrix rows for the consumer version to which this pact belongs',
       }),
+      'pb:previous-distinct': link(`${urls.pact(p, c, v)}/previous-distinct`, {
+        title: 'Previous distinct version of this pact',
+      }),
+      'pb:diff-previous-distinct': link(`${urls.pact(p, c, v)}/diff/previous-distinct`, {
+        title: 'Diff with previous distinct version of this pact',
+      }),
+      'pb:diff': templated(`${urls.pact(p, c, v)}/diff/version/{version}`, 'Diff with another specified version of this pact'),
       'pb:tag-version': templated(`${urls.version(c, v)}/tags/{tag}`, 'Tag the consumer version'),
       'pb:triggered-webhooks': link(urls.pactTriggeredWebhooks(p, c, v), {
         title: 'Webhooks triggered by the publication of this pact',

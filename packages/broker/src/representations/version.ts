@@ -11,8 +11,11 @@ export interface VersionDetails {
   branches: BranchVersionRef[];
   publications?: Publication[];
   environments?: Environment[];
+  /** Every deployment and release of the version, current or not (the links say which). */
   deployed?: DeployedVersion[];
   released?: ReleasedVersion[];
+  /** The href of `self`: the same version is served at more than one URL (a branch's latest version, say). */
+  selfUrl?: string;
 }
 
 export function tagResource(urls: Urls, pacticipant: string, version: string, tag: TagRow) {
@@ -43,6 +46,8 @@ export function branchVersionEntry(urls: Urls, pacticipant: string, version: str
 
 export function versionResource(urls: Urls, pacticipant: string, version: VersionRow, details: VersionDetails) {
   const self = urls.version(pacticipant, version.number);
+  const deployed = details.deployed ?? [];
+  const released = details.released ?? [];
   const environments = details.environments ?? [];
   const latestBranch = details.branches[details.branches.length - 1];
   return {
@@ -57,28 +62,32 @@ export function versionResource(urls: Urls, pacticipant: string, version: Versio
       tags: details.tags.map((t) => tagResource(urls, pacticipant, version.number, t)),
       ...(details.deployed
         ? {
-            deployedVersions: details.deployed.map((d) => ({
-              uuid: d.uuid,
-              currentlyDeployed: d.currentlyDeployed,
-              environment: d.environmentName,
-              applicationInstance: d.applicationInstance,
-              createdAt: d.createdAt,
-            })),
+            deployedVersions: deployed
+              .filter((d) => d.currentlyDeployed)
+              .map((d) => ({
+                uuid: d.uuid,
+                currentlyDeployed: d.currentlyDeployed,
+                environment: d.environmentName,
+                applicationInstance: d.applicationInstance,
+                createdAt: d.createdAt,
+              })),
           }
         : {}),
       ...(details.released
         ? {
-            releasedVersions: details.released.map((r) => ({
-              uuid: r.uuid,
-              currentlySupported: r.currentlySupported,
-              environment: r.environmentName,
-              createdAt: r.createdAt,
-            })),
+            releasedVersions: released
+              .filter((r) => r.currentlySupported)
+              .map((r) => ({
+                uuid: r.uuid,
+                currentlySupported: r.currentlySupported,
+                environment: r.environmentName,
+                createdAt: r.createdAt,
+              })),
           }
         : {}),
     },
     _links: {
-      self: link(self, { title: 'Version', name: version.number }),
+      self: link(details.selfUrl ?? self, { title: 'Version', name: version.number }),
       'pb:pacticipant': link(urls.pacticipant(pacticipant), { title: 'Pacticipant', name: pacticipant }),
       'pb:tag': templated(`${self}/tags/{tag}`, 'Get, create or delete a tag for this pacticipant version'),
       'pb:pact-versions': (details.publications ?? []).map((p) =>
@@ -87,6 +96,21 @@ export function versionResource(urls: Urls, pacticipant: string, version: Versio
           name: `Pact between ${p.consumerName} (${p.consumerVersionNumber}) and ${p.providerName}`,
         }),
       ),
+      'pb:deployed-environments': deployed.map((d) => ({
+        ...link(urls.deployedVersion(d.uuid), {
+          title: `Version deployed to ${d.environmentDisplayName}`,
+          name: d.environmentDisplayName,
+        }),
+        currentlyDeployed: d.currentlyDeployed,
+        ...(d.applicationInstance !== null ? { applicationInstance: d.applicationInstance } : {}),
+      })),
+      'pb:released-environments': released.map((r) => ({
+        ...link(urls.releasedVersion(r.uuid), {
+          title: `Version released to ${r.environmentDisplayName}`,
+          name: r.environmentDisplayName,
+        }),
+        currentlySupported: r.currentlySupported,
+      })),
       'pb:record-deployment': environments.map((e) =>
         link(urls.recordDeployment(pacticipant, version.number, e.uuid), {
           title: `Record deployment to ${e.displayName ?? e.name}`,

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../db/repositories.ts';
-import { BrokerValidationError, DeployedVersionNotFoundError, ReleasedVersionNotFoundError } from '../errors.ts';
+import {
+  BrokerValidationError,
+  DeployedVersionNotFoundError,
+  IrreversibleChangeError,
+  ReleasedVersionNotFoundError,
+} from '../errors.ts';
 import { link } from '../hal.ts';
 import { isJsonObject } from '../pacts/content.ts';
 import { deployedVersionResource, releasedVersionResource } from '../representations/environment.ts';
@@ -8,12 +13,20 @@ import { requireEnvironment, requireVersion } from './lookups.ts';
 import { errorResponse, halResponse } from './schemas.ts';
 
 type RecordParams = { pacticipant: string; version: string; uuid: string };
-const responses = { 200: halResponse, 201: halResponse, 400: errorResponse, 404: errorResponse };
+const responses = { 200: halResponse, 201: halResponse, 400: errorResponse, 404: errorResponse, 422: errorResponse };
 
 function optionalString(body: Record<string, unknown>, key: string): string | null {
   const value = body[key];
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw BrokerValidationError.field(key, 'must be a string');
+  return value;
+}
+
+/** `currentlyDeployed`/`currentlySupported` of a PATCH: absent (change nothing) or a boolean. */
+function currentFlag(body: Record<string, unknown>, key: string): boolean | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw BrokerValidationError.field(key, 'must be a boolean');
   return value;
 }
 
@@ -45,9 +58,47 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { pacticipant, version } = await requireVersion(repos, request.params.pacticipant, request.params.version);
       const environment = await requireEnvironment(repos, request.params.uuid);
-      const released = await repos.deployments.recordRelease(pacticipant.id, version.id, environment.id);
+      const { released, created } = await repos.deployments.recordRelease(pacticipant.id, version.id, environment.id);
       const resource = releasedVersionResource(request.urls, released);
-      return reply.code(201).header('Location', resource._links.self.href).send(resource);
+      // Releasing again answers the existing release (supported again), as the real broker does.
+      return reply
+        .code(created ? 201 : 200)
+        .header('Location', resource._links.self.href)
+        .send(resource);
+    },
+  );
+
+  app.get<{ Params: RecordParams }>(
+    '/pacticipants/:pacticipant/versions/:version/deployed-versions/environment/:uuid',
+    { schema: { response: responses } },
+    async (request) => {
+      const { pacticipant, version } = await requireVersion(repos, request.params.pacticipant, request.params.version);
+      const environment = await requireEnvironment(repos, request.params.uuid);
+      const deployed = await repos.deployments.listDeployed({ versionId: version.id, environmentId: environment.id });
+      const title = `Deployed versions for ${pacticipant.name} version ${version.number} in environment ${environment.displayName ?? environment.name}`;
+      return {
+        _embedded: { deployedVersions: deployed.map((d) => deployedVersionResource(request.urls, d)) },
+        _links: {
+          self: link(request.urls.recordDeployment(pacticipant.name, version.number, environment.uuid), { title }),
+        },
+      };
+    },
+  );
+
+  app.get<{ Params: RecordParams }>(
+    '/pacticipants/:pacticipant/versions/:version/released-versions/environment/:uuid',
+    { schema: { response: responses } },
+    async (request) => {
+      const { pacticipant, version } = await requireVersion(repos, request.params.pacticipant, request.params.version);
+      const environment = await requireEnvironment(repos, request.params.uuid);
+      const released = await repos.deployments.listReleased({ versionId: version.id, environmentId: environment.id });
+      const title = `Released versions for ${pacticipant.name} version ${version.number} in ${environment.displayName ?? environment.name}`;
+      return {
+        _embedded: { releasedVersions: released.map((r) => releasedVersionResource(request.urls, r)) },
+        _links: {
+          self: link(request.urls.recordRelease(pacticipant.name, version.number, environment.uuid), { title }),
+        },
+      };
     },
   );
 
@@ -130,12 +181,9 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
       if (!deployed) throw new DeployedVersionNotFoundError(request.params.uuid);
       const body = request.body ?? {};
       if (!isJsonObject(body)) throw new BrokerValidationError({ body: ['must be a JSON object'] });
-      if (body.currentlyDeployed !== undefined) {
-        if (body.currentlyDeployed !== false && !(body.currentlyDeployed === true && deployed.currentlyDeployed)) {
-          throw BrokerValidationError.field('currentlyDeployed', 'can only be set to false');
-        }
-        if (body.currentlyDeployed === false) await repos.deployments.markUndeployed(deployed.id);
-      }
+      const wanted = currentFlag(body, 'currentlyDeployed');
+      if (wanted === true && !deployed.currentlyDeployed) throw new IrreversibleChangeError('currentlyDeployed');
+      if (wanted === false) await repos.deployments.markUndeployed(deployed.id);
       const updated = await repos.deployments.findDeployed(deployed.uuid);
       return deployedVersionResource(request.urls, updated ?? deployed);
     },
@@ -159,12 +207,9 @@ export async function deploymentRoutes(app: FastifyInstance): Promise<void> {
       if (!released) throw new ReleasedVersionNotFoundError(request.params.uuid);
       const body = request.body ?? {};
       if (!isJsonObject(body)) throw new BrokerValidationError({ body: ['must be a JSON object'] });
-      if (body.currentlySupported !== undefined) {
-        if (body.currentlySupported !== false && !(body.currentlySupported === true && released.currentlySupported)) {
-          throw BrokerValidationError.field('currentlySupported', 'can only be set to false');
-        }
-        if (body.currentlySupported === false) await repos.deployments.endSupport(released.id);
-      }
+      const wanted = currentFlag(body, 'currentlySupported');
+      if (wanted === true && !released.currentlySupported) throw new IrreversibleChangeError('currentlySupported');
+      if (wanted === false) await repos.deployments.endSupport(released.id);
       const updated = await repos.deployments.findReleased(released.uuid);
       return releasedVersionResource(request.urls, updated ?? released);
     },

@@ -91,14 +91,12 @@ export async function environmentRoutes(app: FastifyInstance): Promise<void> {
   app.put<{ Params: { uuid: string } }>(
     '/environments/:uuid',
     { schema: { params: uuidParams, response: responses } },
-    async (request, reply) => {
+    // A PUT replaces an environment; it never creates one (POST does), as on the real broker: 404 first, then 400.
+    async (request) => {
+      const existing = await requireEnvironment(repos, request.params.uuid);
       const fields = parseEnvironment(request.body);
-      const existing = await repos.environments.findByUuid(request.params.uuid);
-      await nameTaken(fields.name, existing?.id);
-      if (existing) return environmentResource(request.urls, await repos.environments.update(existing.id, fields));
-      if (!UUID.test(request.params.uuid)) throw BrokerValidationError.field('uuid', 'must be a UUID');
-      const created = await repos.environments.create({ ...fields, uuid: request.params.uuid });
-      return reply.code(201).send(environmentResource(request.urls, created));
+      await nameTaken(fields.name, existing.id);
+      return environmentResource(request.urls, await repos.environments.update(existing.id, fields));
     },
   );
 

@@ -6,13 +6,27 @@ import { requirePacticipant } from './lookups.ts';
 import { errorResponse, halResponse } from './schemas.ts';
 
 type Params = { provider: string; consumer?: string; branch?: string; tag?: string };
-type Selection = { filter: (params: Params) => PublicationFilter; latest: boolean; title: (params: Params) => string };
+type Selection = {
+  filter: (params: Params) => PublicationFilter;
+  latest: boolean;
+  title: (params: Params) => string;
+  /** The integration lists' relation naming each pact version (`pact-versions`, or `pb:pact-versions` by tag). */
+  versionsRel?: 'pact-versions' | 'pb:pact-versions';
+  /** Branch lists run oldest first, as the real broker sorts them; the others latest first. */
+  oldestFirst?: boolean;
+};
 
 const pactLink = (urls: Urls, p: Publication) =>
   link(urls.pact(p.providerName, p.consumerName, p.consumerVersionNumber), {
     title: `Pact between ${p.consumerName} (${p.consumerVersionNumber}) and ${p.providerName}`,
     name: p.consumerName,
   });
+
+/** dd/mm/yyyy (UTC), the day part of the real broker's "Version 1 - 02/12/2026" link names. */
+function dayOf(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
 
 /** Per provider: `_links['pb:pacts']`, one link per pact (pb:provider-pacts… relations). */
 const providerLists: Record<string, Selection> = {
@@ -54,31 +68,41 @@ const integrationLists: Record<string, Selection> = {
     filter: () => ({}),
     latest: false,
     title: () => 'All versions of the pact',
+    versionsRel: 'pact-versions',
   },
   '/pacts/provider/:provider/consumer/:consumer/tag/:tag': {
     filter: (p) => ({ tag: p.tag as string }),
     latest: false,
     title: (p) => `Versions of the pact with consumer version tag ${p.tag}`,
+    versionsRel: 'pb:pact-versions',
   },
   '/pacts/provider/:provider/consumer/:consumer/branch/versions': {
     filter: () => ({ mainBranch: true }),
     latest: false,
     title: () => 'Versions of the pact from the consumer main branch',
+    versionsRel: 'pact-versions',
+    oldestFirst: true,
   },
   '/pacts/provider/:provider/consumer/:consumer/branch/latest/versions': {
     filter: () => ({ mainBranch: true }),
     latest: true,
     title: () => 'Latest version of the pact from the consumer main branch',
+    versionsRel: 'pact-versions',
+    oldestFirst: true,
   },
   '/pacts/provider/:provider/consumer/:consumer/branch/:branch': {
     filter: (p) => ({ branch: p.branch as string }),
     latest: false,
     title: (p) => `Versions of the pact from consumer branch ${p.branch}`,
+    versionsRel: 'pact-versions',
+    oldestFirst: true,
   },
   '/pacts/provider/:provider/consumer/:consumer/branch/:branch/latest/versions': {
     filter: (p) => ({ branch: p.branch as string }),
     latest: true,
     title: (p) => `Latest version of the pact from consumer branch ${p.branch}`,
+    versionsRel: 'pact-versions',
+    oldestFirst: true,
   },
 };
 
@@ -113,8 +137,11 @@ export async function pactCollectionRoutes(app: FastifyInstance): Promise<void> 
     app.get<{ Params: Params }>(url, { schema }, async (request) => {
       const provider = await requirePacticipant(repos, request.params.provider);
       const consumer = await requirePacticipant(repos, request.params.consumer as string);
-      const publications = await select(provider, selection, request.params, consumer);
+      const selected = await select(provider, selection, request.params, consumer);
+      const publications = selection.oldestFirst ? [...selected].reverse() : selected;
       const urls = request.urls;
+      const consumerLink = link(urls.pacticipant(consumer.name), { title: 'Consumer', name: consumer.name });
+      const providerLink = link(urls.pacticipant(provider.name), { title: 'Provider', name: provider.name });
       return {
         _embedded: {
           pacts: publications.map((p) => ({
@@ -135,9 +162,22 @@ export async function pactCollectionRoutes(app: FastifyInstance): Promise<void> 
         },
         _links: {
           self: link(selfOf(request), { title: selection.title(request.params) }),
-          consumer: link(urls.pacticipant(consumer.name), { title: 'Consumer', name: consumer.name }),
-          provider: link(urls.pacticipant(provider.name), { title: 'Provider', name: provider.name }),
+          consumer: consumerLink,
+          provider: providerLink,
+          // The tagged list names them pb:consumer and pb:provider (tagged_pact_versions_decorator.rb).
+          'pb:consumer': consumerLink,
+          'pb:provider': providerLink,
           'pb:pacts': publications.map((p) => pactLink(urls, p)),
+          ...(selection.versionsRel
+            ? {
+                [selection.versionsRel]: publications.map((p) =>
+                  link(urls.pact(p.providerName, p.consumerName, p.consumerVersionNumber), {
+                    title: selection.versionsRel === 'pact-versions' ? 'Pact' : 'Pact version',
+                    name: `Version ${p.consumerVersionNumber} - ${dayOf(p.createdAt)}`,
+                  }),
+                ),
+              }
+            : {}),
         },
       };
     });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PacticipantFields } from '../db/pacticipants-repository.ts';
 import { inTransaction } from '../db/repositories.ts';
-import { BrokerValidationError, PacticipantExistsError } from '../errors.ts';
+import { BrokerValidationError, MergePatchNeedsPatchError, PacticipantExistsError } from '../errors.ts';
 import { isJsonObject } from '../pacts/content.ts';
 import { pacticipantResource, pacticipantsCollection } from '../representations/pacticipant.ts';
 import { requirePacticipant } from './lookups.ts';
@@ -64,7 +64,8 @@ export async function pacticipantRoutes(app: FastifyInstance): Promise<void> {
     if (name === undefined) throw BrokerValidationError.field('name', 'is missing');
     if (await repos.pacticipants.findByName(name)) throw new PacticipantExistsError(name);
     const created = await repos.pacticipants.create(name, fields);
-    return reply.code(201).send(pacticipantResource(request.urls, created));
+    const resource = pacticipantResource(request.urls, created);
+    return reply.code(201).header('Location', resource._links.self.href).send(resource);
   });
 
   app.get<{ Params: { pacticipant: string } }>(
@@ -82,8 +83,15 @@ export async function pacticipantRoutes(app: FastifyInstance): Promise<void> {
       url: '/pacticipants/:pacticipant',
       schema: { params: pacticipantParams, response: responses },
       handler: async (request, reply) => {
+        if (method === 'PUT' && /^application\/merge-patch\+json/i.test(request.headers['content-type'] ?? '')) {
+          throw new MergePatchNeedsPatchError(request.url);
+        }
         const { fields } = parseFields(request.body);
-        const existing = await repos.pacticipants.findByName(request.params.pacticipant);
+        // PATCH creates a pacticipant that is missing (create-or-update-pacticipant); PUT only replaces one.
+        const existing =
+          method === 'PUT'
+            ? await requirePacticipant(repos, request.params.pacticipant)
+            : await repos.pacticipants.findByName(request.params.pacticipant);
         if (method === 'PUT') {
           // PUT replaces: fields left out are cleared.
           for (const key of [

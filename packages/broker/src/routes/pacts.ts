@@ -4,6 +4,7 @@ import type { Repositories } from '../db/repositories.ts';
 import { PacticipantNameMismatchError, PactNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
 import { withMembers } from '../pacts/content.ts';
+import { selectedConsumerVersionIds } from '../pacts/metadata.ts';
 import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
 import { pactAdditions } from '../representations/pact.ts';
@@ -15,6 +16,11 @@ interface Between {
   provider: string;
   consumer: string;
 }
+
+const PACT_URLS = [
+  '/pacts/provider/:provider/consumer/:consumer/version/:version',
+  '/pacts/provider/:provider/consumer/:consumer/versions/:version',
+];
 
 const pactResponses = { 200: openResponse, 201: openResponse, 404: errorResponse } as const;
 
@@ -66,8 +72,10 @@ function latestPactsList(urls: Urls, providerName: string, publications: Publica
 export async function pactRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
 
+  // `/versions/{number}` is the older spelling of the pact URL, which the real broker still answers.
+  for (const pactUrl of PACT_URLS) {
   app.get<{ Params: Between & { version: string } }>(
-    '/pacts/provider/:provider/consumer/:consumer/version/:version',
+    pactUrl,
     { schema: { params: providerConsumerParams, response: pactResponses } },
     async (request, reply) => {
       const { providerRow, consumerRow } = await integration(repos, request.params);
@@ -86,7 +94,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
   for (const method of ['PUT', 'PATCH'] as const) {
     app.route<{ Params: Between & { version: string }; Body: unknown }>({
       method,
-      url: '/pacts/provider/:provider/consumer/:consumer/version/:version',
+      url: pactUrl,
       schema: { params: providerConsumerParams, response: pactResponses },
       handler: async (request, reply) => {
         const { provider, consumer, version } = request.params;
@@ -129,6 +137,27 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       },
     });
   }
+  }
+
+  app.get<{ Params: Between & { version: string } }>(
+    '/pacts/provider/:provider/consumer/:consumer/version/:version/previous-distinct',
+    { schema: { params: providerConsumerParams, response: pactResponses } },
+    async (request, reply) => {
+      const { providerRow, consumerRow } = await integration(repos, request.params);
+      const version = await repos.versions.find(consumerRow.id, request.params.version);
+      const current = version && (await repos.pacts.findPublication(version.id, providerRow.id));
+      const previous =
+        current &&
+        (await repos.pacts.previousDistinct(providerRow.id, consumerRow.id, current.consumerVersionId, current.pactVersionId));
+      if (!previous) {
+        throw new PactNotFoundError(
+          `before consumer '${consumerRow.name}' version '${request.params.version}' with different content, for provider '${providerRow.name}'`,
+        );
+      }
+      const self = request.urls.pact(providerRow.name, consumerRow.name, previous.consumerVersionNumber);
+      return render(repos, request.urls, reply, previous, self);
+    },
+  );
 
   const pactVersionHandler = async (
     params: Between & { sha: string; metadata?: string },
@@ -137,7 +166,10 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
   ) => {
     const { providerRow, consumerRow } = await integration(repos, params);
     const pactVersion = await repos.pacts.findPactVersion(consumerRow.id, providerRow.id, params.sha);
-    const [latest] = pactVersion ? await repos.pacts.publicationsOfPactVersion(pactVersion.id) : [];
+    const publications = pactVersion ? await repos.pacts.publicationsOfPactVersion(pactVersion.id) : [];
+    // The metadata of a pact URL from pacts-for-verification names the consumer version it was selected for.
+    const selected = selectedConsumerVersionIds(params.metadata);
+    const latest = publications.find((p) => selected.includes(p.consumerVersionId)) ?? publications[0];
     if (!latest)
       throw new PactNotFoundError(`with SHA ${params.sha} between '${params.consumer}' and '${params.provider}'`);
     const self = urls.pactVersion(providerRow.name, consumerRow.name, params.sha, params.metadata);
@@ -156,7 +188,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const latestHandler = async (
-    params: Between & { tag?: string; branch?: string },
+    params: Between & { tag?: string; branch?: string; untagged?: boolean },
     urls: Urls,
     reply: FastifyReply,
   ) => {
@@ -164,10 +196,17 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
     const filter = {
       ...(params.tag !== undefined ? { tag: params.tag } : {}),
       ...(params.branch !== undefined ? { branch: params.branch } : {}),
+      ...(params.untagged ? { untagged: true } : {}),
     };
     const publication = await repos.pacts.latestPublication(providerRow.id, consumerRow.id, filter);
     if (!publication) {
-      const scope = params.tag ? ` with tag '${params.tag}'` : params.branch ? ` on branch '${params.branch}'` : '';
+      const scope = params.tag
+        ? ` with tag '${params.tag}'`
+        : params.branch
+          ? ` on branch '${params.branch}'`
+          : params.untagged
+            ? ' without a tag'
+            : '';
       throw new PactNotFoundError(`between consumer '${params.consumer}'${scope} and provider '${params.provider}'`);
     }
     const self = urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
@@ -183,6 +222,11 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
     '/pacts/provider/:provider/consumer/:consumer/latest/:tag',
     { schema: { params: providerConsumerParams, response: pactResponses } },
     (request, reply) => latestHandler(request.params, request.urls, reply),
+  );
+  app.get<{ Params: Between }>(
+    '/pacts/provider/:provider/consumer/:consumer/latest-untagged',
+    { schema: { params: providerConsumerParams, response: pactResponses } },
+    (request, reply) => latestHandler({ ...request.params, untagged: true }, request.urls, reply),
   );
   app.get<{ Params: Between & { branch: string } }>(
     '/pacts/provider/:provider/consumer/:consumer/branch/:branch/latest',

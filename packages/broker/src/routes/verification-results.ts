@@ -4,6 +4,7 @@ import { decodeMetadata } from '../pacts/metadata.ts';
 import { parseVerificationRequest, publishVerification } from '../pacts/verification-results.ts';
 import { verificationResource } from '../representations/pact.ts';
 import { queueForVerification } from '../webhooks/triggers.ts';
+import { verificationAnswer } from './latest-verifications.ts';
 import { errorResponse, halResponse, providerConsumerParams } from './schemas.ts';
 
 interface Target {
@@ -48,7 +49,7 @@ export async function verificationResultRoutes(app: FastifyInstance): Promise<vo
   app.get<{ Params: Target & { number: string } }>(
     `${base}/pact-version/:sha/verification-results/:number`,
     { schema },
-    async (request) => {
+    async (request, reply) => {
       const { provider, consumer, sha = '', number } = request.params;
       const providerRow = await repos.pacticipants.findByName(provider);
       const consumerRow = await repos.pacticipants.findByName(consumer);
@@ -64,7 +65,7 @@ export async function verificationResultRoutes(app: FastifyInstance): Promise<vo
       if (!verification) {
         throw new VerificationNotFoundError(`number '${number}' for the pact between '${consumer}' and '${provider}'`);
       }
-      return verificationResource(request.urls, verification);
+      return verificationAnswer(repos, request, reply, verification);
     },
   );
 }

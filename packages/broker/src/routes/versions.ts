@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow, VersionRow } from '../db/schema.ts';
-import { BranchNotFoundError, BrokerValidationError, TagNotFoundError, VersionNotFoundError } from '../errors.ts';
+import {
+  BranchNotFoundError,
+  BrokerValidationError,
+  MethodMediaTypeError,
+  TagNotFoundError,
+  VersionNotFoundError,
+} from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
 import { isJsonObject } from '../pacts/content.ts';
 import { branchVersionEntry, tagResource, versionResource } from '../representations/version.ts';
@@ -18,51 +24,75 @@ export async function describeVersion(
   urls: Urls,
   pacticipant: PacticipantRow,
   version: VersionRow,
+  selfUrl?: string,
 ) {
   return versionResource(urls, pacticipant.name, version, {
     tags: (await repos.tags.forVersions([version.id])).get(version.id) ?? [],
     branches: (await repos.branches.forVersions([version.id])).get(version.id) ?? [],
     publications: await repos.pacts.publicationsOfConsumerVersion(version.id),
     environments: await repos.environments.list(),
-    deployed: await repos.deployments.listDeployed({ versionId: version.id, currentOnly: true }),
-    released: await repos.deployments.listReleased({ versionId: version.id, currentOnly: true }),
+    deployed: await repos.deployments.listDeployed({ versionId: version.id }),
+    released: await repos.deployments.listReleased({ versionId: version.id }),
+    ...(selfUrl !== undefined ? { selfUrl } : {}),
   });
+}
+
+const MERGE_PATCH = 'application/merge-patch+json';
+const isMergePatch = (contentType: string | undefined) =>
+  contentType !== undefined && contentType.split(';')[0]?.trim().toLowerCase() === MERGE_PATCH;
+
+interface VersionChanges {
+  branch?: string;
+  buildUrl?: string | null;
+  /** Present: the version's tags become these. Absent: its tags stay as they are. */
+  tags?: string[];
+}
+
+/** The fields a version PUT or PATCH may set, checked. */
+function parseVersionBody(raw: unknown): VersionChanges {
+  const body = raw ?? {};
+  if (!isJsonObject(body)) throw new BrokerValidationError({ body: ['must be a JSON object'] });
+  const errors: Record<string, string[]> = {};
+  if (body.branch !== undefined && body.branch !== null && typeof body.branch !== 'string')
+    errors.branch = ['must be a string'];
+  if (body.buildUrl !== undefined && body.buildUrl !== null && typeof body.buildUrl !== 'string')
+    errors.buildUrl = ['must be a string'];
+  const tags = body.tags;
+  if (tags !== undefined && (!Array.isArray(tags) || tags.some((t) => !isJsonObject(t) && typeof t !== 'string')))
+    errors.tags = ['must be a list of tags'];
+  if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
+  const names = Array.isArray(tags)
+    ? tags
+        .map((tag) => (typeof tag === 'string' ? tag : (tag as { name?: unknown }).name))
+        .filter((name): name is string => typeof name === 'string' && name !== '')
+    : undefined;
+  return {
+    ...(typeof body.branch === 'string' && body.branch !== '' ? { branch: body.branch } : {}),
+    ...(body.buildUrl !== undefined ? { buildUrl: (body.buildUrl as string | null) ?? null } : {}),
+    ...(names !== undefined ? { tags: [...new Set(names)] } : {}),
+  };
+}
+
+/**
+ * PUT and PATCH both create the version when missing (201) and otherwise update it (200), never touching its
+ * creation date. Either replaces the tags only when the body names tags, and adds the version to a branch when
+ * it names one. PATCH is a merge patch and must say so; a PUT must not.
+ */
+async function saveVersion(repos: Repositories, params: VersionParams, changes: VersionChanges) {
+  const pacticipant = await repos.pacticipants.findOrCreate(params.pacticipant);
+  const existing = await repos.versions.find(pacticipant.id, params.version);
+  let version = await repos.versions.findOrCreate(pacticipant.id, params.version);
+  if (changes.buildUrl !== undefined) {
+    version = await repos.versions.update(version.id, { buildUrl: changes.buildUrl });
+  }
+  if (changes.branch !== undefined) await repos.branches.addVersion(pacticipant.id, changes.branch, version.id);
+  if (changes.tags !== undefined) await repos.tags.replaceAll(pacticipant.id, version.id, changes.tags);
+  return { pacticipant, version, created: existing === undefined };
 }
 
 /** Versions, latest versions, tags and branches of a pacticipant. */
 export async function versionRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
-
-  app.get<{ Params: { pacticipant: string } }>(
-    '/pacticipants/:pacticipant/versions',
-    { schema: { params: pacticipantParams, response: responses } },
-    async (request) => {
-      const pacticipant = await requirePacticipant(repos, request.params.pacticipant);
-      const versions = await repos.versions.listForPacticipant(pacticipant.id);
-      const ids = versions.map((v) => v.id);
-      const tags = await repos.tags.forVersions(ids);
-      const branches = await repos.branches.forVersions(ids);
-      const resources = versions.map((v) =>
-        versionResource(request.urls, pacticipant.name, v, {
-          tags: tags.get(v.id) ?? [],
-          branches: branches.get(v.id) ?? [],
-        }),
-      );
-      return {
-        _embedded: { versions: resources },
-        _links: {
-          self: link(request.urls.versions(pacticipant.name), { title: 'Versions' }),
-          'pb:pacticipant': link(request.urls.pacticipant(pacticipant.name), {
-            title: 'Pacticipant',
-            name: pacticipant.name,
-          }),
-          'pb:versions': versions.map((v) =>
-            link(request.urls.version(pacticipant.name, v.number), { title: 'Version', name: v.number }),
-          ),
-        },
-      };
-    },
-  );
 
   app.get<{ Params: VersionParams }>(
     '/pacticipants/:pacticipant/versions/:version',
@@ -77,29 +107,27 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     '/pacticipants/:pacticipant/versions/:version',
     { schema: { params: versionParams, response: responses } },
     async (request, reply) => {
-      const body = request.body ?? {};
-      if (!isJsonObject(body)) throw new BrokerValidationError({ body: ['must be a JSON object'] });
-      const errors: Record<string, string[]> = {};
-      if (body.branch !== undefined && body.branch !== null && typeof body.branch !== 'string')
-        errors.branch = ['must be a string'];
-      if (body.buildUrl !== undefined && body.buildUrl !== null && typeof body.buildUrl !== 'string')
-        errors.buildUrl = ['must be a string'];
-      const tags = body.tags ?? [];
-      if (!Array.isArray(tags) || tags.some((t) => !isJsonObject(t) && typeof t !== 'string'))
-        errors.tags = ['must be a list of tags'];
-      if (Object.keys(errors).length > 0) throw new BrokerValidationError(errors);
-      const pacticipant = await repos.pacticipants.findOrCreate(request.params.pacticipant);
-      const existing = await repos.versions.find(pacticipant.id, request.params.version);
-      let version = await repos.versions.findOrCreate(pacticipant.id, request.params.version);
-      if (body.buildUrl !== undefined)
-        version = await repos.versions.update(version.id, { buildUrl: (body.buildUrl as string | null) ?? null });
-      if (typeof body.branch === 'string' && body.branch !== '')
-        await repos.branches.addVersion(pacticipant.id, body.branch, version.id);
-      for (const tag of tags as unknown[]) {
-        const name = typeof tag === 'string' ? tag : (tag as { name?: unknown }).name;
-        if (typeof name === 'string' && name !== '') await repos.tags.add(pacticipant.id, version.id, name);
+      const contentType = request.headers['content-type'];
+      if (isMergePatch(contentType)) throw new MethodMediaTypeError('PUT', MERGE_PATCH);
+      const { pacticipant, version, created } = await inTransaction(repos, (trx) =>
+        saveVersion(trx, request.params, parseVersionBody(request.body)),
+      );
+      return reply.code(created ? 201 : 200).send(await describeVersion(repos, request.urls, pacticipant, version));
+    },
+  );
+
+  app.patch<{ Params: VersionParams }>(
+    '/pacticipants/:pacticipant/versions/:version',
+    { schema: { params: versionParams, response: responses } },
+    async (request, reply) => {
+      const contentType = request.headers['content-type'];
+      if (contentType !== undefined && !isMergePatch(contentType)) {
+        throw new MethodMediaTypeError('PATCH', contentType.split(';')[0] ?? contentType);
       }
-      return reply.code(existing ? 200 : 201).send(await describeVersion(repos, request.urls, pacticipant, version));
+      const { pacticipant, version, created } = await inTransaction(repos, (trx) =>
+        saveVersion(trx, request.params, parseVersionBody(request.body)),
+      );
+      return reply.code(created ? 201 : 200).send(await describeVersion(repos, request.urls, pacticipant, version));
     },
   );
 
@@ -247,6 +275,19 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get<{ Params: BranchParams }>(
+    '/pacticipants/:pacticipant/branches/:branch/latest-version',
+    { schema: { response: responses } },
+    async (request) => {
+      const { pacticipant, branch } = await requireBranch(request.params);
+      const latestId = await repos.branches.latestVersionId(branch.id);
+      const version = latestId !== undefined ? await repos.versions.findById(latestId) : undefined;
+      if (!version) throw new VersionNotFoundError(pacticipant.name, `latest on branch ${branch.name}`);
+      const self = request.urls.latestBranchVersion(pacticipant.name, branch.name);
+      return describeVersion(repos, request.urls, pacticipant, version, self);
+    },
+  );
+
   app.delete<{ Params: BranchParams }>(
     '/pacticipants/:pacticipant/branches/:branch',
     { schema: deleted },
@@ -254,27 +295,6 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       const { branch } = await requireBranch(request.params);
       await repos.branches.delete(branch.id);
       return reply.code(204).send();
-    },
-  );
-
-  app.get<{ Params: BranchParams }>(
-    '/pacticipants/:pacticipant/branches/:branch/versions',
-    { schema: { response: responses } },
-    async (request) => {
-      const { pacticipant, branch } = await requireBranch(request.params);
-      const versions = await repos.versions.onBranch(pacticipant.id, branch.name);
-      return {
-        _embedded: {
-          versions: versions.map((v) => ({
-            number: v.number,
-            createdAt: v.created_at,
-            _links: {
-              self: link(request.urls.version(pacticipant.name, v.number), { title: 'Version', name: v.number }),
-            },
-          })),
-        },
-        _links: { self: link(request.urls.branchVersions(pacticipant.name, branch.name)) },
-      };
     },
   );
 
@@ -314,7 +334,8 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { pacticipant, branch } = await requireBranch(request.params);
       const version = await repos.versions.find(pacticipant.id, request.params.version);
-      if (!version) throw new VersionNotFoundError(pacticipant.name, request.params.version);
+      const ref = version && (await repos.branches.findBranchVersion(branch.id, version.id));
+      if (!version || !ref) throw new VersionNotFoundError(pacticipant.name, request.params.version);
       await repos.branches.removeVersion(branch.id, version.id);
       return reply.code(204).send();
     },

@@ -13,12 +13,12 @@ export interface Client {
 
 /**
  * A fresh in-memory broker for every example (the real specs start each example from an empty database), with
- * the verbs the real specs use. Call inside a `describe`.
+ * the verbs the real specs use. Call inside a `describe`; `config` as for testBroker.
  */
-export function freshBroker(): Client {
+export function freshBroker(config: Parameters<typeof testBroker>[0] = {}): Client {
   const client = {} as Client;
   beforeEach(async () => {
-    const app = await testBroker();
+    const app = await testBroker(config);
     const send = (method: InjectOptions['method'], url: string, payload?: unknown) =>
       app.inject({
         method,

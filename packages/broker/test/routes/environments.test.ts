@@ -52,7 +52,7 @@ describe('environments, deployments and releases', () => {
     expect((await app.inject(`/environments/${environment.uuid}`)).statusCode).toBe(404);
   });
 
-  it('creates an environment with a given uuid, by POST or PUT', async () => {
+  it('creates an environment with a given uuid by POST; a PUT only replaces one', async () => {
     const uuid = '16926ef3-590f-4e3f-838e-719717aa88c9';
     const post = await app.inject({
       method: 'POST',
@@ -65,7 +65,8 @@ describe('environments, deployments and releases', () => {
       url: '/environments/cb632df3-0a0d-4227-aac3-60114dd36479',
       payload: { name: 'b', production: true },
     });
-    expect(put.statusCode).toBe(201);
+    expect(put.statusCode).toBe(404);
+    expect(put.json().code).toBe('BROKER_ENVIRONMENT_NOT_FOUND');
   });
 
   it('validates environments', async () => {
@@ -89,7 +90,10 @@ describe('environments, deployments and releases', () => {
     const prod = await createEnvironment(app, 'prod', true);
     for (const v of ['1', '2', '3']) await publish(app, { consumer: 'Foo', version: v });
     const first = await recordDeployment(app, 'Foo', '1', prod);
-    expect(first.json()).toMatchObject({ currentlyDeployed: true, applicationInstance: null, target: null });
+    // No instance: neither member, as the real broker renders it.
+    expect(first.json()).toMatchObject({ currentlyDeployed: true });
+    expect(first.json()).not.toHaveProperty('applicationInstance');
+    expect(first.json()).not.toHaveProperty('target');
     expect(first.json()._embedded.version.number).toBe('1');
     const again = await recordDeployment(app, 'Foo', '1', prod);
     expect(again.json().uuid).toBe(first.json().uuid);
@@ -103,7 +107,7 @@ describe('environments, deployments and releases', () => {
       current._embedded.deployedVersions.map(
         (d: { _embedded: { version: { number: string } }; applicationInstance: string | null }) => [
           d._embedded.version.number,
-          d.applicationInstance,
+          d.applicationInstance ?? null,
         ],
       ),
     ).toEqual([
@@ -135,7 +139,9 @@ describe('environments, deployments and releases', () => {
       url: `/deployed-versions/${instance._embedded.deployedVersions[0].uuid}`,
       payload: { currentlyDeployed: true },
     });
-    expect(redeploy.statusCode).toBe(400);
+    // The real broker's answer: 422, the field named in `errors`.
+    expect(redeploy.statusCode).toBe(422);
+    expect(redeploy.json().code).toBe('BROKER_IRREVERSIBLE_CHANGE');
   });
 
   it('records releases, many supported at once, and ends support', async () => {

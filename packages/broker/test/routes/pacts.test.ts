@@ -202,9 +202,10 @@ describe('pact collections behind the index relations', () => {
         );
     expect(await versions('/pacts/provider/Bar/consumer/Foo/versions')).toEqual(['3', '2', '1']);
     expect(await versions('/pacts/provider/Bar/consumer/Foo/tag/prod')).toEqual(['1']);
-    expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/versions')).toEqual(['2', '1']);
+    // Branch lists run oldest first, as the real broker's (get_pact_publications_for_branch_spec.rb).
+    expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/versions')).toEqual(['1', '2']);
     expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/latest/versions')).toEqual(['2']);
-    expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/main')).toEqual(['2', '1']);
+    expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/main')).toEqual(['1', '2']);
     expect(await versions('/pacts/provider/Bar/consumer/Foo/branch/feat/latest/versions')).toEqual(['3']);
   });
 });

@@ -15,7 +15,11 @@ function plural(count: number, noun: string): string {
 }
 
 function summary(report: LintReport): string {
-  const scope = `${plural(report.files, 'pact file')}, ${plural(report.interactions, 'interaction')}, ${Math.round(report.durationMs)} ms`;
+  const kinds =
+    report.messages > 0
+      ? ` (${report.interactions - report.messages} HTTP, ${plural(report.messages, 'message')})`
+      : '';
+  const scope = `${plural(report.files, 'pact file')}, ${plural(report.interactions, 'interaction')}${kinds}, ${Math.round(report.durationMs)} ms`;
   if (report.errors > 0) return `✗ ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} (${scope})`;
   if (report.warnings > 0) return `✓ no errors, ${plural(report.warnings, 'warning')} (${scope})`;
   return `✓ no problems (${scope})`;

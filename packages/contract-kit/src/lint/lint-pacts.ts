@@ -4,6 +4,8 @@ import { checkGeneratedValues } from './checks/generated-values.ts';
 import { checkGenerators } from './checks/generators.ts';
 import { checkHttp } from './checks/http.ts';
 import { checkMatchers } from './checks/matchers.ts';
+import { checkMessageCoverage } from './checks/message-coverage.ts';
+import { checkMessages } from './checks/messages.ts';
 import { checkAgainstOpenApi, loadOpenApi, type PactForComparison } from './checks/openapi.ts';
 import { checkStateCoverage, type FileProblem } from './checks/provider-states.ts';
 import { formatJsonPath } from './json-path.ts';
@@ -16,6 +18,7 @@ import type { LintFinding, LintOptions, LintReport } from './types.ts';
 const semanticChecks: ((model: PactModel) => Problem[])[] = [
   checkDuplicates,
   checkHttp,
+  checkMessages,
   checkContentTypes,
   checkMatchers,
   checkGenerators,
@@ -48,18 +51,21 @@ function configProblems(rules: LintOptions['rules'] = {}): FileProblem[] {
 
 /**
  * Lints pact files: each against the JSON Schema of its Pact specification version, then the
- * semantic rules; optionally the provider states they use against those the provider registers,
- * and every interaction against the provider's OpenAPI document. Bad input becomes findings.
+ * semantic rules; optionally the provider states they use against those the provider registers, the
+ * messages they expect against the provider's message producers, and every interaction against the
+ * provider's OpenAPI document. Bad input becomes findings.
  */
 export async function lintPacts(options: LintOptions): Promise<LintReport> {
   const started = performance.now();
   const collected: FileProblem[] = [];
   const valid: (PactForComparison & { model: PactModel })[] = [];
   let interactions = 0;
+  let messages = 0;
 
   for (const file of options.pactFiles) {
     const read = readPactForLint(file);
     interactions += read.interactions;
+    messages += read.messages;
     collected.push(...read.problems.map((problem) => ({ ...problem, file })));
     if (!read.pact) continue;
     valid.push({ file, ...read.pact });
@@ -69,6 +75,9 @@ export async function lintPacts(options: LintOptions): Promise<LintReport> {
   }
 
   if (options.providerStates !== undefined) collected.push(...checkStateCoverage(valid, options.providerStates));
+  if (options.messageProducers !== undefined) {
+    collected.push(...checkMessageCoverage(valid, options.messageProducers));
+  }
   if (options.openapi !== undefined) {
     const openapi = await loadOpenApi(options.openapi);
     if ('problem' in openapi) collected.push(openapi.problem);
@@ -99,6 +108,7 @@ export async function lintPacts(options: LintOptions): Promise<LintReport> {
     warnings: findings.length - errors,
     files: options.pactFiles.length,
     interactions,
+    messages,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   };
 }

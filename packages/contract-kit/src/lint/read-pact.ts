@@ -10,6 +10,8 @@ type Json = Record<string, unknown>;
 export interface PactLintRead {
   problems: Problem[];
   interactions: number;
+  /** Of the interactions, messages: V4 asynchronous and synchronous ones, and V3's `messages`. */
+  messages: number;
   /** Present when the file is a pact its schema accepts: the semantic, coverage and static checks need it. */
   pact?: { raw: Json; version: PactVersion; model: PactModel };
 }
@@ -78,6 +80,14 @@ function versionMismatch(raw: Json, version: PactVersion, declared: string): Pro
   return undefined;
 }
 
+function countMessages(raw: Json): number {
+  const interactions = Array.isArray(raw.interactions) ? raw.interactions : [];
+  const v4 = interactions.filter(
+    (i) => isJson(i) && (i.type === 'Asynchronous/Messages' || i.type === 'Synchronous/Messages'),
+  ).length;
+  return v4 + (Array.isArray(raw.messages) ? raw.messages.length : 0);
+}
+
 /** Reads one pact file and checks it against the JSON Schema of its version; never throws. */
 export function readPactForLint(file: string): PactLintRead {
   let text: string;
@@ -87,6 +97,7 @@ export function readPactForLint(file: string): PactLintRead {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message;
     return {
       interactions: 0,
+      messages: 0,
       problems: [{ code: 'PACT_FILE_UNREADABLE', order: -1, message: `cannot be read: ${reason}` }],
     };
   }
@@ -97,6 +108,7 @@ export function readPactForLint(file: string): PactLintRead {
     const { line, column, problem } = locateJsonSyntaxError(text);
     return {
       interactions: 0,
+      messages: 0,
       problems: [
         {
           code: 'PACT_JSON_MALFORMED',
@@ -109,12 +121,14 @@ export function readPactForLint(file: string): PactLintRead {
   if (!isJson(raw)) {
     return {
       interactions: 0,
+      messages: 0,
       problems: [{ code: 'PACT_SCHEMA_INVALID', order: -1, at: [], message: 'must be a JSON object (a pact)' }],
     };
   }
 
   const lists = (['interactions', 'messages'] as const).filter((key) => Array.isArray(raw[key]));
   const interactions = lists.reduce((sum, key) => sum + (raw[key] as unknown[]).length, 0);
+  const messages = countMessages(raw);
   const declared = declaredVersion(raw);
   const version = majorVersion(declared.text);
   if (version === undefined) {
@@ -122,10 +136,14 @@ export function readPactForLint(file: string): PactLintRead {
       declared.text === undefined
         ? 'names no Pact specification version'
         : `declares Pact specification version ${JSON.stringify(declared.text)}; this lint reads versions 2, 3 and 4`;
-    return { interactions, problems: [{ code: 'PACT_SPEC_VERSION_UNSUPPORTED', order: -1, at: declared.at, message }] };
+    return {
+      interactions,
+      messages,
+      problems: [{ code: 'PACT_SPEC_VERSION_UNSUPPORTED', order: -1, at: declared.at, message }],
+    };
   }
   const mismatch = versionMismatch(raw, version, declared.text as string);
-  if (mismatch) return { interactions, problems: [mismatch] };
+  if (mismatch) return { interactions, messages, problems: [mismatch] };
 
   const problems: Problem[] = [];
   if (lists.length > 0 && interactions === 0) {
@@ -148,6 +166,6 @@ export function readPactForLint(file: string): PactLintRead {
       ...(interaction ? { interaction } : {}),
     });
   }
-  if (problems.length > 0) return { interactions, problems };
-  return { interactions, problems, pact: { raw, version, model: modelPact(raw, version) } };
+  if (problems.length > 0) return { interactions, messages, problems };
+  return { interactions, messages, problems, pact: { raw, version, model: modelPact(raw, version) } };
 }

@@ -112,6 +112,12 @@ export const lintRules = {
     explanation: 'A response that cannot carry a body (204, 304, or one to HEAD) has one in the pact.',
     hint: 'Remove the body, or expect a status that carries one.',
   },
+  PACT_MESSAGE_CONTENTS_EMPTY: {
+    severity: 'error',
+    explanation:
+      'A message interaction has no contents: verification compares its metadata only, none of what the consumer reads.',
+    hint: "Declare the message's contents in the consumer test (withContent / contents), as its handler reads them.",
+  },
   PACT_GET_WITH_BODY: {
     severity: 'warning',
     explanation: 'A GET or HEAD request has a body; servers and proxies may drop it.',
@@ -129,6 +135,18 @@ export const lintRules = {
     severity: 'warning',
     explanation: 'The provider registers a state handler that no pact uses.',
     hint: 'Remove the handler, or check whether a consumer renamed the state.',
+  },
+
+  // Messages against the provider's message producers
+  PACT_MESSAGE_UNHANDLED: {
+    severity: 'error',
+    explanation: "A pact expects a message the provider's definition has no producer for: the interaction will fail.",
+    hint: "Add a producer under that description to the provider definition's `messages`, or fix the consumer test's expectsToReceive(...).",
+  },
+  PACT_MESSAGE_UNUSED: {
+    severity: 'warning',
+    explanation: "The provider's definition has a message producer that no pact expects.",
+    hint: 'Remove the producer, or check whether a consumer renamed the message.',
   },
 
   // Pacts against the provider's OpenAPI document

@@ -18,7 +18,10 @@ export interface LintReport {
   errors: number;
   warnings: number;
   files: number;
+  /** HTTP and message interactions together. */
   interactions: number;
+  /** Of those, message interactions (asynchronous and synchronous). */
+  messages: number;
   durationMs: number;
 }
 
@@ -26,6 +29,8 @@ export interface LintOptions {
   pactFiles: string[];
   /** The states the provider's verification registers; undefined skips the coverage check. */
   providerStates?: readonly string[];
+  /** The message descriptions the provider's definition has producers for; undefined skips the message coverage check. */
+  messageProducers?: readonly string[];
   /** The provider's OpenAPI document (a .json/.yaml path, or the parsed object); undefined skips the static check. */
   openapi?: string | object;
   /** Per rule code: a different severity, or 'off'. */

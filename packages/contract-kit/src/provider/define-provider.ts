@@ -128,3 +128,22 @@ export function stateNamesOf(definition: AnyProviderDefinition): string[] | unde
   if (definition.stateChangeUrl) return undefined;
   return Object.keys(definition.states?.({} as never) ?? {}).sort();
 }
+
+/**
+ * The message descriptions a provider definition has producers for (like its state handlers, the producers are
+ * closures: building them needs no app), or undefined when it cannot have any (`stateChangeUrl`).
+ */
+export function messageNamesOf(definition: AnyProviderDefinition): string[] | undefined {
+  if (definition.stateChangeUrl) return undefined;
+  let producers: MessageProducers;
+  try {
+    producers = definition.messages?.({} as never) ?? {};
+  } catch (err) {
+    throw new ContractKitError(
+      ContractKitErrorCodes.configInvalid,
+      `The provider definition of "${definition.provider}" has \`messages\` that use the app while building the producers (${(err as Error).message}): use it inside each producer, so the descriptions can be read without starting the provider.`,
+      { cause: err },
+    );
+  }
+  return Object.keys(producers).sort();
+}

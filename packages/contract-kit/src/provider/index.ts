@@ -1,6 +1,7 @@
 export {
   defineProvider,
   type FastifyLike,
+  messageNamesOf,
   type ProviderApp,
   type ProviderDefinition,
   type RequestFilter,

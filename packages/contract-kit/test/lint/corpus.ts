@@ -8,6 +8,7 @@ export interface Expected {
 }
 
 const user = 'a request for a user';
+const event = 'a user.suspended event';
 
 /** One bad pact per rule and per kind of schema error, with exactly the findings it must produce. */
 export const badPacts: Record<string, Expected[]> = {
@@ -90,6 +91,10 @@ export const badPacts: Record<string, Expected[]> = {
   ],
   'schema-v4-message-without-contents.json': [
     { code: 'PACT_SCHEMA_INVALID', interaction: 'a user was suspended', path: '$.interactions[0].contents' },
+  ],
+  'schema-v4-message-description-empty.json': [{ code: 'PACT_SCHEMA_INVALID', path: '$.interactions[0].description' }],
+  'schema-v4-message-rule-category.json': [
+    { code: 'PACT_SCHEMA_INVALID', interaction: event, path: '$.interactions[0].matchingRules.header' },
   ],
   'schema-v4-sync-message-without-response.json': [
     { code: 'PACT_SCHEMA_INVALID', interaction: 'a user lookup over the bus', path: '$.interactions[0].response' },
@@ -180,6 +185,23 @@ export const badPacts: Record<string, Expected[]> = {
       path: "$.messages[0].matchingRules.body['$.status'].matchers[0]",
     },
   ],
+  'message-v4-matcher-example.json': [
+    {
+      code: 'PACT_MATCHER_EXAMPLE_MISMATCH',
+      interaction: event,
+      path: "$.interactions[0].matchingRules.body['$.sequence'].matchers[0]",
+    },
+  ],
+  'message-v4-metadata-matcher-unused.json': [
+    {
+      code: 'PACT_MATCHER_PATH_UNUSED',
+      interaction: event,
+      path: '$.interactions[0].matchingRules.metadata.partitionKey',
+    },
+  ],
+  'message-v4-contents-empty.json': [
+    { code: 'PACT_MESSAGE_CONTENTS_EMPTY', interaction: event, path: '$.interactions[0].contents' },
+  ],
   'regex-invalid.json': [
     {
       code: 'PACT_REGEX_INVALID',
@@ -223,6 +245,9 @@ export const badPacts: Record<string, Expected[]> = {
   ],
   'message-v4-content-type-missing.json': [
     { code: 'PACT_BODY_CONTENT_TYPE_MISSING', interaction: 'a user was suspended', path: '$.interactions[0].contents' },
+  ],
+  'message-v4-content-type-conflict.json': [
+    { code: 'PACT_CONTENT_TYPE_CONFLICT', interaction: event, path: '$.interactions[0].metadata.contentType' },
   ],
   'content-type-conflict.json': [
     {

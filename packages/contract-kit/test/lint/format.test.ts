@@ -25,6 +25,7 @@ const report: LintReport = {
   warnings: 1,
   files: 1,
   interactions: 9,
+  messages: 0,
   durationMs: 12.3,
 };
 
@@ -52,6 +53,12 @@ describe('formatLintReport', () => {
     expect(formatLintReport({ ...report, findings: [], errors: 0, warnings: 0 }, 'text')).toBe(
       '✓ no problems (1 pact file, 9 interactions, 12 ms)',
     );
+  });
+
+  it('text: message interactions are counted apart from HTTP ones', () => {
+    expect(
+      formatLintReport({ ...report, findings: [], errors: 0, warnings: 0, interactions: 13, messages: 4 }, 'text'),
+    ).toBe('✓ no problems (1 pact file, 13 interactions (9 HTTP, 4 messages), 12 ms)');
   });
 
   it('json: the report itself', () => {

@@ -15,3 +15,11 @@ export const userServiceOpenApi = fileURLToPath(new URL('../../../user-service/o
  * packages/user-service/test/contract/lint.test.ts lints with the states its definition registers.
  */
 export const userServiceStates = ['a token exists', 'a user exists', 'no user exists', 'users exist'];
+
+/** UserService's message producers, by description, written out for the same reason. */
+export const userServiceMessages = [
+  'a user.deleted event',
+  'a user.email-changed event',
+  'a user.reactivated event',
+  'a user.suspended event',
+];

@@ -9,6 +9,8 @@ const testedElsewhere = [
   'PACT_FILE_UNREADABLE', // corpus.test.ts: a file that does not exist
   'PACT_STATE_UNHANDLED', // provider-states.test.ts
   'PACT_STATE_UNUSED',
+  'PACT_MESSAGE_UNHANDLED', // message-coverage.test.ts
+  'PACT_MESSAGE_UNUSED',
   'PACT_OPENAPI_UNUSABLE', // openapi.test.ts
   'PACT_OPENAPI_UNKNOWN_OPERATION',
   'PACT_OPENAPI_STATUS_UNKNOWN',

@@ -3,8 +3,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP proxy in front of RabbitMQ that a test can cut: every connection through it drops at once and new ones
- * are refused until it is restored, on the same port. What the services see is what a RabbitMQ restart looks like
- * to them, without restarting a server others use.
+ * are refused until it is restored, on the same port. That is a network cut: RabbitMQ itself keeps running (and
+ * sees its clients vanish), unlike the restart in rabbitmq-node.ts.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();

@@ -2,7 +2,7 @@ import { readKitConfig } from '../../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../../errors.ts';
 import { formatLintReport, type LintReportFormat, lintPacts } from '../../lint/index.ts';
 import { expandPactPaths, findPactFiles } from '../../pact-files.ts';
-import { stateNamesOf } from '../../provider/define-provider.ts';
+import { messageNamesOf, stateNamesOf } from '../../provider/define-provider.ts';
 import { loadProviderDefinition } from '../../provider/load-definition.ts';
 import { optionalString } from '../options.ts';
 import type { Values } from '../registry.ts';
@@ -24,11 +24,14 @@ export async function run(values: Values, positionals: string[]): Promise<number
     );
   }
   const providerModule = optionalString(values, 'provider');
-  const states = providerModule ? stateNamesOf(await loadProviderDefinition(providerModule)) : undefined;
+  const definition = providerModule ? await loadProviderDefinition(providerModule) : undefined;
+  const states = definition ? stateNamesOf(definition) : undefined;
+  const producers = definition ? messageNamesOf(definition) : undefined;
   const openapi = optionalString(values, 'openapi');
   const report = await lintPacts({
     pactFiles,
     ...(states ? { providerStates: states } : {}),
+    ...(producers ? { messageProducers: producers } : {}),
     ...(openapi ? { openapi } : {}),
   });
   console.log(formatLintReport(report, format));

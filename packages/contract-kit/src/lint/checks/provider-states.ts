@@ -20,7 +20,7 @@ function distance(a: string, b: string): number {
 }
 
 /** A registered state the unknown one was probably meant to be. */
-function closest(name: string, registered: readonly string[]): string | undefined {
+export function closest(name: string, registered: readonly string[]): string | undefined {
   const scored = registered
     .map((known) => ({ known, score: distance(name.trim().toLowerCase(), known.trim().toLowerCase()) }))
     .sort((a, b) => a.score - b.score);
