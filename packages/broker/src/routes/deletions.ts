@@ -2,26 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PublicationFilter } from '../db/pacts-repository.ts';
 import { inTransaction, type Repositories } from '../db/repositories.ts';
 import type { PacticipantRow } from '../db/schema.ts';
-import { PactNotFoundError, VerificationNotFoundError } from '../errors.ts';
+import { VerificationNotFoundError } from '../errors.ts';
 import { link } from '../hal.ts';
-import { requirePacticipant } from './lookups.ts';
+import { type Between, requireIntegration, requirePacticipant, requirePublication } from './lookups.ts';
 import { errorResponse, halResponse, pacticipantParams, providerConsumerParams } from './schemas.ts';
 
-interface Between {
-  provider: string;
-  consumer: string;
-}
-
 const between = '/pacts/provider/:provider/consumer/:consumer';
-
-async function integration(repos: Repositories, { provider, consumer }: Between) {
-  const providerRow = await repos.pacticipants.findByName(provider);
-  const consumerRow = await repos.pacticipants.findByName(consumer);
-  if (!providerRow || !consumerRow) {
-    throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
-  }
-  return { providerRow, consumerRow };
-}
 
 /**
  * What the real broker answers after deleting pacts (pact_resource_methods.rb): the index, and the latest pact
@@ -63,21 +49,15 @@ export async function deletionRoutes(app: FastifyInstance): Promise<void> {
     `${between}/version/:version`,
     { schema: afterPactDeletion },
     async (request) => {
-      const { providerRow, consumerRow } = await integration(repos, request.params);
-      const version = await repos.versions.find(consumerRow.id, request.params.version);
-      const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
-      if (!publication) {
-        throw new PactNotFoundError(
-          `for consumer '${consumerRow.name}' version '${request.params.version}' and provider '${providerRow.name}'`,
-        );
-      }
+      const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
+      const publication = await requirePublication(repos, providerRow, consumerRow, request.params.version);
       await inTransaction(repos, (trx) => trx.pacts.deletePublications([publication.id]));
       return afterDeletion(repos, request, providerRow, consumerRow);
     },
   );
 
   const deleteAll = async (params: Between, filter: PublicationFilter) => {
-    const { providerRow, consumerRow } = await integration(repos, params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, params);
     const publications = await repos.pacts.findForProvider(providerRow.id, { ...filter, consumerId: consumerRow.id });
     await inTransaction(repos, (trx) => trx.pacts.deletePublications(publications.map((p) => p.id)));
     return { providerRow, consumerRow };
@@ -114,7 +94,7 @@ export async function deletionRoutes(app: FastifyInstance): Promise<void> {
     { schema: { params: providerConsumerParams, response: { 404: errorResponse } } },
     async (request, reply) => {
       const { provider, consumer, sha, number } = request.params;
-      const { providerRow, consumerRow } = await integration(repos, request.params);
+      const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
       const pactVersion = await repos.pacts.findPactVersion(consumerRow.id, providerRow.id, sha);
       const verification =
         pactVersion && /^\d+$/.test(number)

@@ -2,16 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Publication } from '../db/pacts-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { Verification } from '../db/verifications-repository.ts';
-import { PactNotFoundError, VerificationNotFoundError } from '../errors.ts';
+import { VerificationNotFoundError } from '../errors.ts';
 import { link } from '../hal.ts';
 import { verificationResource } from '../representations/pact.ts';
-import { requireVersion } from './lookups.ts';
+import { type Between, requireIntegration, requireVersion } from './lookups.ts';
 import { errorResponse, halResponse, providerConsumerParams } from './schemas.ts';
-
-interface Between {
-  provider: string;
-  consumer: string;
-}
 
 const between = '/pacts/provider/:provider/consumer/:consumer';
 
@@ -64,20 +59,12 @@ export async function latestVerificationRoutes(app: FastifyInstance): Promise<vo
     }
     return verification;
   };
-  const integration = async ({ provider, consumer }: Between) => {
-    const providerRow = await repos.pacticipants.findByName(provider);
-    const consumerRow = await repos.pacticipants.findByName(consumer);
-    if (!providerRow || !consumerRow) {
-      throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
-    }
-    return { providerRow, consumerRow };
-  };
 
   app.get<{ Params: Between & { version: string } }>(
     `${between}/version/:version/verification-results/latest`,
     { schema },
     async (request, reply) => {
-      const { providerRow, consumerRow } = await integration(request.params);
+      const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
       const version = await repos.versions.find(consumerRow.id, request.params.version);
       const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
       return verificationAnswer(repos, request, reply, await latestFor(publication, request.params));
@@ -85,7 +72,7 @@ export async function latestVerificationRoutes(app: FastifyInstance): Promise<vo
   );
 
   const ofLatestPact = async (request: FastifyRequest<{ Params: Between & { tag?: string } }>, reply: FastifyReply) => {
-    const { providerRow, consumerRow } = await integration(request.params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
     const { tag } = request.params;
     const publication = await repos.pacts.latestPublication(providerRow.id, consumerRow.id, tag ? { tag } : {});
     return verificationAnswer(repos, request, reply, await latestFor(publication, request.params));

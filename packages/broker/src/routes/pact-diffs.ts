@@ -3,12 +3,8 @@ import type { Publication } from '../db/pacts-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import { PactNotFoundError } from '../errors.ts';
 import { pactContentDiff } from '../pacts/pact-jobs.ts';
+import { type Between, requireIntegration } from './lookups.ts';
 import { errorResponse, providerConsumerParams } from './schemas.ts';
-
-interface Between {
-  provider: string;
-  consumer: string;
-}
 
 const between = '/pacts/provider/:provider/consumer/:consumer';
 const TEXT = 'text/plain;charset=utf-8';
@@ -56,16 +52,8 @@ export async function pactDiffRoutes(app: FastifyInstance): Promise<void> {
   const repos = app.broker.repos;
   const schema = { params: providerConsumerParams, response: { 404: errorResponse } };
 
-  const integration = async ({ provider, consumer }: Between) => {
-    const providerRow = await repos.pacticipants.findByName(provider);
-    const consumerRow = await repos.pacticipants.findByName(consumer);
-    if (!providerRow || !consumerRow) {
-      throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
-    }
-    return { providerRow, consumerRow };
-  };
   const byVersion = async (params: Between, number: string) => {
-    const { providerRow, consumerRow } = await integration(params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, params);
     const version = await repos.versions.find(consumerRow.id, number);
     const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
     if (!publication) {
@@ -76,7 +64,7 @@ export async function pactDiffRoutes(app: FastifyInstance): Promise<void> {
     return publication;
   };
   const bySha = async (params: Between, sha: string) => {
-    const { providerRow, consumerRow } = await integration(params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, params);
     const pactVersion = await repos.pacts.findPactVersion(consumerRow.id, providerRow.id, sha);
     const [latest] = pactVersion ? await repos.pacts.publicationsOfPactVersion(pactVersion.id) : [];
     if (!latest) throw new PactNotFoundError(`with SHA ${sha} between '${params.consumer}' and '${params.provider}'`);

@@ -9,13 +9,8 @@ import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
 import { pactAdditions } from '../representations/pact.ts';
 import { queueForPublications } from '../webhooks/triggers.ts';
-import { requirePacticipant } from './lookups.ts';
+import { type Between, requireIntegration, requirePacticipant, requirePublication } from './lookups.ts';
 import { errorResponse, halResponse, openResponse, providerConsumerParams } from './schemas.ts';
-
-interface Between {
-  provider: string;
-  consumer: string;
-}
 
 const PACT_URLS = [
   '/pacts/provider/:provider/consumer/:consumer/version/:version',
@@ -49,14 +44,6 @@ async function render(
   );
 }
 
-async function integration(repos: Repositories, { provider, consumer }: Between) {
-  const providerRow = await repos.pacticipants.findByName(provider);
-  const consumerRow = await repos.pacticipants.findByName(consumer);
-  if (!providerRow || !consumerRow)
-    throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
-  return { providerRow, consumerRow };
-}
-
 function latestPactsList(urls: Urls, providerName: string, publications: Publication[], selfHref: string) {
   const pacts = publications.map((p) =>
     link(urls.pact(p.providerName, p.consumerName, p.consumerVersionNumber), {
@@ -78,14 +65,8 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       pactUrl,
       { schema: { params: providerConsumerParams, response: pactResponses } },
       async (request, reply) => {
-        const { providerRow, consumerRow } = await integration(repos, request.params);
-        const version = await repos.versions.find(consumerRow.id, request.params.version);
-        const publication = version && (await repos.pacts.findPublication(version.id, providerRow.id));
-        if (!publication) {
-          throw new PactNotFoundError(
-            `for consumer '${consumerRow.name}' version '${request.params.version}' and provider '${providerRow.name}'`,
-          );
-        }
+        const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
+        const publication = await requirePublication(repos, providerRow, consumerRow, request.params.version);
         const self = request.urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
         return render(repos, request.urls, reply, publication, self);
       },
@@ -128,7 +109,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
             queueForPublications(app.broker.webhooks, request.urls),
           );
           app.broker.webhooks.runner.wake();
-          const { providerRow: p, consumerRow: c } = await integration(repos, request.params);
+          const { providerRow: p, consumerRow: c } = await requireIntegration(repos, request.params);
           const versionRow = await repos.versions.find(c.id, version);
           const publication = versionRow && (await repos.pacts.findPublication(versionRow.id, p.id));
           if (!publication) throw new PactNotFoundError(`between consumer '${consumer}' and provider '${provider}'`);
@@ -143,7 +124,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
     '/pacts/provider/:provider/consumer/:consumer/version/:version/previous-distinct',
     { schema: { params: providerConsumerParams, response: pactResponses } },
     async (request, reply) => {
-      const { providerRow, consumerRow } = await integration(repos, request.params);
+      const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
       const version = await repos.versions.find(consumerRow.id, request.params.version);
       const current = version && (await repos.pacts.findPublication(version.id, providerRow.id));
       const previous =
@@ -169,7 +150,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
     urls: Urls,
     reply: FastifyReply,
   ) => {
-    const { providerRow, consumerRow } = await integration(repos, params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, params);
     const pactVersion = await repos.pacts.findPactVersion(consumerRow.id, providerRow.id, params.sha);
     const publications = pactVersion ? await repos.pacts.publicationsOfPactVersion(pactVersion.id) : [];
     // The metadata of a pact URL from pacts-for-verification names the consumer version it was selected for.
@@ -197,7 +178,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
     urls: Urls,
     reply: FastifyReply,
   ) => {
-    const { providerRow, consumerRow } = await integration(repos, params);
+    const { providerRow, consumerRow } = await requireIntegration(repos, params);
     const filter = {
       ...(params.tag !== undefined ? { tag: params.tag } : {}),
       ...(params.branch !== undefined ? { branch: params.branch } : {}),

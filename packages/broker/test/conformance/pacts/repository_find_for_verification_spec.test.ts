@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnvironment, pact, recordDeployment } from '../../helpers/broker.ts';
-import { type Found, pactBetween, pactsFor, tagVersion } from '../logic-support.ts';
+import { type Found, pactBetween, pactsFor } from '../logic-support.ts';
 import { freshBroker } from '../support.ts';
 
 /**
