@@ -72,7 +72,7 @@ describe('the contract loop', () => {
     expect({ deployable: decision?.deployable, reason: decision?.reason }).toEqual({
       deployable: null,
       reason:
-        'There is no verified pact between version commit-1 of OrderService and the version of UserService currently in production (no version is currently recorded as deployed/released in this environment)',
+        'There is no verified pact between version commit-1 of OrderService and a version of UserService currently in production (no version is currently recorded as deployed/released in this environment)',
     });
   });
 
