@@ -14,7 +14,7 @@ export default defineConfig({
       reportsDirectory: 'artifacts/coverage',
       // Measured 2026-12-02 over the whole suite (132 files): statements 88.81%, branches 77.84%, functions 91.34%,
       // lines 90.88%.
-      thresholds: { statements: 88, branches: 77, functions: 91, lines: 90 },
+      thresholds: { statements: 90, branches: 79, functions: 92, lines: 91 },
     },
   },
 });
