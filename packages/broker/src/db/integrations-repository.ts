@@ -76,32 +76,15 @@ export function createIntegrationsRepository(db: Db) {
      * pair and what they triggered. The pacticipants and their versions stay, as in the real broker.
      */
     async delete(consumerId: number, providerId: number): Promise<void> {
-      const pair = { consumer_id: consumerId, provider_id: providerId };
-      await db
-        .deleteFrom('triggered_webhooks')
-        .where('consumer_id', '=', pair.consumer_id)
-        .where('provider_id', '=', pair.provider_id)
-        .execute();
-      await db
-        .deleteFrom('webhooks')
-        .where('consumer_id', '=', pair.consumer_id)
-        .where('provider_id', '=', pair.provider_id)
-        .execute();
-      await db
-        .deleteFrom('verifications')
-        .where('consumer_id', '=', pair.consumer_id)
-        .where('provider_id', '=', pair.provider_id)
-        .execute();
-      await db
-        .deleteFrom('pact_publications')
-        .where('consumer_id', '=', pair.consumer_id)
-        .where('provider_id', '=', pair.provider_id)
-        .execute();
-      await db
-        .deleteFrom('pact_versions')
-        .where('consumer_id', '=', pair.consumer_id)
-        .where('provider_id', '=', pair.provider_id)
-        .execute();
+      // Children before parents: what a webhook triggered, the webhooks, the results, then the pacts.
+      const tables = ['triggered_webhooks', 'webhooks', 'verifications', 'pact_publications', 'pact_versions'] as const;
+      for (const table of tables) {
+        await db
+          .deleteFrom(table)
+          .where('consumer_id', '=', consumerId)
+          .where('provider_id', '=', providerId)
+          .execute();
+      }
     },
   };
 }
