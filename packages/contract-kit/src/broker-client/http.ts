@@ -107,8 +107,12 @@ export async function checkBroker(
     } catch (err) {
       if ((err as ContractKitError).code !== ContractKitErrorCodes.brokerUnreachable) throw err;
       lastError = err as ContractKitError;
-      // No answer at all: the deadline is spent, asking again would only double the wait.
-      if (/no answer within/.test(lastError.message)) break;
+      // No answer at all: the deadline is spent, asking again would only double the wait. The
+      // message names the whole budget, not what was left of it when this attempt started.
+      if (/no answer within/.test(lastError.message)) {
+        lastError = brokerUnreachable(broker, step, `no answer within ${brokerTimeoutOf(broker)} ms`);
+        break;
+      }
       if (attempt < attempts) await sleep(Math.min((options.backoffMs ?? 250) * attempt, deadline - Date.now()));
       continue;
     }
