@@ -72,7 +72,7 @@ await db.transaction().execute(async (trx) => {
       values (${`dep-${p}`}, ${p + 1}, ${versionOf(p, EACH - 1)}, 1, '', 1, ${at}, null)`.execute(trx);
   }
   // Each pacticipant consumes the next two: two integrations each; every version publishes, the content
-  // changing every other version; the provider's latest version verifies each content.
+  // changing every other version (one interaction more each time, so the diff page has work); the provider's latest version verifies each content.
   let pactVersionId = 0;
   let verificationId = 0;
   for (let c = 0; c < N; c += 1) {
@@ -84,7 +84,7 @@ await db.transaction().execute(async (trx) => {
           pactVersionId += 1;
           current = pactVersionId;
           await sql`insert into pact_versions (id, consumer_id, provider_id, sha, content, created_at)
-            values (${current}, ${c + 1}, ${p + 1}, ${`sha-${current}`}, ${pactFor(name(c), name(p), 8)}, ${at})`.execute(
+            values (${current}, ${c + 1}, ${p + 1}, ${`sha-${current}`}, ${pactFor(name(c), name(p), 8 + k / 2)}, ${at})`.execute(
             trx,
           );
           verificationId += 1;
@@ -112,6 +112,10 @@ const pages: [string, string][] = [
   ['network, focused', `/ui/network?focus=${focus}`],
   ['pacticipant', `/ui/pacticipants/${focus}`],
   ['pact viewer', `/ui/pacts/provider/${name(Math.floor(N / 2) + 1)}/consumer/${focus}/version/1.0.${EACH - 1}`],
+  [
+    'pact diff',
+    `/ui/pacts/provider/${name(Math.floor(N / 2) + 1)}/consumer/${focus}/diff?from=1.0.${EACH - 3}&to=1.0.${EACH - 1}`,
+  ],
   ['matrix', '/ui/matrix'],
   ['matrix, filtered', `/ui/matrix?consumer=${focus}&status=failed`],
   ['can-i-deploy', `/ui/can-i-deploy?pacticipant=${focus}&version=1.0.${EACH - 1}&environment=production`],
@@ -129,6 +133,9 @@ for (const [label, url] of pages) {
     const took = performance.now() - start;
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
     bytes = response.body.length;
+    // A page that renders nothing is fast for the wrong reason: the diff must show the added interaction.
+    if (label === 'pact diff' && !response.body.includes(`request ${8 + (EACH - 1 - ((EACH - 1) % 2)) / 2 - 1}`))
+      throw new Error(`${url}: the diff does not show the interaction added between the two versions`);
     if (r >= 2) times.push(took); // the first two warm the caches and the JIT
   }
   times.sort((a, b) => a - b);
