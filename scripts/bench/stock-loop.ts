@@ -4,7 +4,8 @@
  * (PACT_MODE=stock, scripts/bench/stock/vitest.config.ts), the official `pact broker` CLI for
  * create-environment, publish, can-i-deploy and record-deployment, and pact-js's `Verifier`
  * fetching the pacts from the broker and publishing its results, against the real UserService with
- * state handlers written for pact-js. No lint step (plain pact-js has none). Prints one JSON line on
+ * state handlers written for pact-js, and its events through pact-js `messageProviders` that call the same
+ * producer code UserService's provider definition uses (the change, then the event it wrote to the outbox). No lint step (plain pact-js has none). Prints one JSON line on
  * stderr: `{ ok, totalMs, steps: [{ name, ms, status }] }`.
  *   tsx --conditions=@contract-kit/source scripts/bench/stock-loop.ts
  */
@@ -16,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@contract-kit/broker';
 import { buildApp, issueToken, resetDatabase, seedUser, seedUsers } from '@contract-kit/user-service';
-import { Verifier } from '@pact-foundation/pact';
+import userServiceProvider from '@contract-kit/user-service/provider';
+import { type MessageDescriptor, type MessageProviders, providerWithMetadata, Verifier } from '@pact-foundation/pact';
 import { placeholderToken } from 'contract-kit';
 
 const started = performance.now();
@@ -102,6 +104,30 @@ function stateHandlers(app: Awaited<ReturnType<typeof buildApp>>, token: string)
   };
 }
 
+/**
+ * UserService's events as a pact-js user would wire them: one message provider per description, each running
+ * the real producer with the user id its provider state seeded.
+ */
+function messageProviders(app: Awaited<ReturnType<typeof buildApp>>): MessageProviders {
+  const producers = userServiceProvider.messages?.(app) ?? {};
+  return Object.fromEntries(
+    Object.entries(producers).map(([description, produce]) => [
+      description,
+      async (descriptor: MessageDescriptor) => {
+        const states = (descriptor.providerStates ?? []).map((state) => ({
+          name: state.name,
+          params: state.params ?? {},
+        }));
+        const message = await produce({ description, states, values: { ...states[0]?.params } });
+        const metadata = Object.fromEntries(
+          Object.entries(message.metadata ?? {}).map(([key, value]) => [key, String(value)]),
+        );
+        return providerWithMetadata(() => message.contents, metadata)(descriptor);
+      },
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const pactDir = mkdtempSync(join(tmpdir(), 'bench-stock-loop-'));
@@ -128,6 +154,7 @@ async function main(): Promise<void> {
           publishVerificationResult: true,
           logLevel: 'error',
           stateHandlers: stateHandlers(app, token),
+          messageProviders: messageProviders(app),
           requestFilter: (req: IncomingMessage, _res: unknown, next: () => void) => {
             if (req.headers.authorization === `Bearer ${placeholderToken}`)
               req.headers.authorization = `Bearer ${token}`;
