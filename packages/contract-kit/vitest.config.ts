@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@contract-kit/source'] } },
   test: {
+    // Test files share a worker's module cache instead of importing fastify, the kit and pact's native library again
+    // per file (a third less time). No test leaves module state behind: spies, stubs, env and cwd are restored.
+    isolate: false,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/adoption/**'],
     testTimeout: 30_000,

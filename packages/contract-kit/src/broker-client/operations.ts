@@ -1,7 +1,7 @@
 import type { BrokerConnection } from '../config/kit-config.ts';
 import { ContractKitError, ContractKitErrorCodes } from '../errors.ts';
 import { expandPactPaths } from '../pact-files.ts';
-import { checkBroker } from './http.ts';
+import { brokerRequest, checkBroker } from './http.ts';
 import { runPactBroker, runPactBrokerOrThrow } from './pact-broker-cli.ts';
 
 export interface PublishOptions {
@@ -137,9 +137,16 @@ export async function ensureEnvironment(
   options: { displayName?: string } = {},
 ): Promise<boolean> {
   await checkBroker(broker);
-  const listed = await runPactBrokerOrThrow('list-environments', ['--output', 'json'], broker, 'Listing environments');
-  const environments = (JSON.parse(listed.stdout || '{}') as { _embedded?: { environments?: { name: string }[] } })
-    ._embedded?.environments;
+  // Asked over HTTP: a CLI process only to read a list would cost more than the request itself.
+  const listed = await brokerRequest(broker, { url: `${broker.url}/environments`, step: 'listing environments' });
+  if (listed.status !== 200) {
+    throw new ContractKitError(
+      ContractKitErrorCodes.brokerCommandFailed,
+      `Listing environments failed: ${broker.url}/environments answered ${listed.status}.`,
+    );
+  }
+  const environments = (listed.body as { _embedded?: { environments?: { name: string }[] } } | undefined)?._embedded
+    ?.environments;
   if (environments?.some((e) => e.name === name)) return false;
   await runPactBrokerOrThrow(
     'create-environment',
