@@ -3,7 +3,7 @@ import { importModule } from '#runtime';
 import type { Segment } from '../json-path.ts';
 import type { LintRuleCode } from '../rules.ts';
 import type { PactVersion } from '../schemas/validate.ts';
-import type { FileProblem } from './provider-states.ts';
+import type { FileProblem } from './name-coverage.ts';
 
 type Json = Record<string, unknown>;
 
