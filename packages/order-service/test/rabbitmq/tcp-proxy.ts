@@ -23,7 +23,9 @@ export async function startTcpProxy(target: { host: string; port: number }) {
             upstream.destroy();
           });
         }
-        client.pipe(upstream).pipe(client);
+        client.pipe(upstream);
+        // RabbitMQ's side goes through `forward`, so that a stall can hold it back.
+        upstream.on('data', (chunk: Buffer) => forward(client, chunk));
       });
       next.once('error', reject);
       next.listen(port, '127.0.0.1', () => {
@@ -32,6 +34,13 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         resolve();
       });
     });
+
+  /** While stalled, what RabbitMQ sends waits here, in order, per client connection. */
+  let held: [Socket, Buffer][] | undefined;
+  const forward = (client: Socket, chunk: Buffer) => {
+    if (held) held.push([client, chunk]);
+    else if (!client.destroyed) client.write(chunk);
+  };
 
   await listen();
   return {
@@ -45,6 +54,18 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       await new Promise<void>((resolve) => (closing ? closing.close(() => resolve()) : resolve()));
     },
     restore: listen,
+    /**
+     * RabbitMQ stays connected and gets everything clients send, but nothing it answers reaches them (no confirms,
+     * no heartbeats) until `resume`: a broker that takes messages and never confirms them.
+     */
+    stall() {
+      held ??= [];
+    },
+    resume() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const [client, chunk] of waiting) if (!client.destroyed) client.write(chunk);
+    },
     close() {
       return this.cut();
     },
