@@ -2,6 +2,7 @@ import { clientErrorHandler } from '@contract-kit/service-common';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/plugin.ts';
 import { type AuthConfig, DEFAULT_BODY_LIMIT, normalizeAuth } from './config.ts';
+import { sharedCompilers } from './http/shared-compilers.ts';
 import './context.ts';
 import { type Clock, openBrokerDatabase } from './db/database.ts';
 import { createRepositories } from './db/repositories.ts';
@@ -72,6 +73,7 @@ export async function buildBroker(config: BuildBrokerConfig): Promise<FastifyIns
     // Pact-version URLs carry the selection as a base64 `metadata` segment, far past fastify's default of 100;
     // the 16 KiB request-head limit bounds every segment anyway.
     routerOptions: { querystringParser: parseRequestQuery, maxParamLength: 16 * 1024 },
+    schemaController: sharedCompilers,
   });
   registerBrokerErrorHandling(app);
   // A query the parser refused (prototype keys, too many parameters) is answered before auth or any route.
