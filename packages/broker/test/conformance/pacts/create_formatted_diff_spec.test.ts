@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { publish } from '../../helpers/broker.ts';
+import { freshBroker } from '../support.ts';
+
+/**
+ * The formatted diff is the body of the diff resources: here a unified diff of both pacts pretty-printed with
+ * sorted keys (see the README), `-` lines the comparison pact's, `+` lines the pact's own.
+ */
+describe('spec/lib/pact_broker/pacts/create_formatted_diff_spec.rb', () => {
+  const broker = freshBroker();
+  const content = (method: string) => ({
+    consumer: { name: 'Consumer' },
+    provider: { name: 'Provider' },
+    interactions: [
+      {
+        description: 'a request for something',
+        providerState: null,
+        request: { method, path: '/something', headers: { 'Content-Type': 'application/json' } },
+        response: { status: 200, body: 'something' },
+      },
+    ],
+  });
+
+  describe('.call', () => {
+    it('returns the formatted diff', async () => {
+      await publish(broker.app, { consumer: 'Consumer', provider: 'Provider', version: '1', content: content('post') });
+      await publish(broker.app, { consumer: 'Consumer', provider: 'Provider', version: '2', content: content('get') });
+      const response = await broker.get('/pacts/provider/Provider/consumer/Consumer/version/2/diff/version/1');
+      expect(response.statusCode).toBe(200);
+      const text = response.body;
+      // The real diff names the path of a change, from `interactions` down; a unified diff shows the lines
+      // around it instead (see the README), here the request's headers and path.
+      expect(text).toContain('"Content-Type": "application/json"');
+      expect(text).toContain('"path": "/something"');
+      expect(text).toMatch(/-.*post/);
+      expect(text).toMatch(/\+.*get/);
+      expect(text).not.toContain('Key');
+      // Only the changed line is a change; the rest is context.
+      expect(text.split('\n').filter((line) => /^[-+]/.test(line))).toEqual([
+        '-        "method": "post",',
+        '+        "method": "get",',
+      ]);
+    });
+  });
+});
