@@ -21,3 +21,17 @@ export function abPact(interactions: Interaction[], consumer = 'A Consumer', pro
     metadata: { pactSpecification: { version: '2.0.0' } },
   };
 }
+
+/** The real diff specs' pact: one request for something, whose method is what changes between versions. */
+export const somethingPact = (method: string) => ({
+  consumer: { name: 'Consumer' },
+  provider: { name: 'Provider' },
+  interactions: [
+    {
+      description: 'a request for something',
+      providerState: null,
+      request: { method, path: '/something', headers: { 'Content-Type': 'application/json' } },
+      response: { status: 200, body: 'something' },
+    },
+  ],
+});

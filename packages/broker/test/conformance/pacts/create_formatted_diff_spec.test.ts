@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publish } from '../../helpers/broker.ts';
+import { somethingPact } from '../pact-fixtures.ts';
 import { freshBroker } from '../support.ts';
 
 /**
@@ -8,18 +9,7 @@ import { freshBroker } from '../support.ts';
  */
 describe('spec/lib/pact_broker/pacts/create_formatted_diff_spec.rb', () => {
   const broker = freshBroker();
-  const content = (method: string) => ({
-    consumer: { name: 'Consumer' },
-    provider: { name: 'Provider' },
-    interactions: [
-      {
-        description: 'a request for something',
-        providerState: null,
-        request: { method, path: '/something', headers: { 'Content-Type': 'application/json' } },
-        response: { status: 200, body: 'something' },
-      },
-    ],
-  });
+  const content = somethingPact;
 
   describe('.call', () => {
     it('returns the formatted diff', async () => {

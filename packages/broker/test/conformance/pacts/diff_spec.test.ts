@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publish } from '../../helpers/broker.ts';
+import { somethingPact } from '../pact-fixtures.ts';
 import { freshBroker } from '../support.ts';
 
 /**
@@ -10,18 +11,7 @@ import { freshBroker } from '../support.ts';
 describe('spec/lib/pact_broker/pacts/diff_spec.rb', () => {
   const broker = freshBroker();
   const between = '/pacts/provider/Provider/consumer/Consumer';
-  const content = (method: string) => ({
-    consumer: { name: 'Consumer' },
-    provider: { name: 'Provider' },
-    interactions: [
-      {
-        description: 'a request for something',
-        providerState: null,
-        request: { method, path: '/something', headers: { 'Content-Type': 'application/json' } },
-        response: { status: 200, body: 'something' },
-      },
-    ],
-  });
+  const content = somethingPact;
 
   beforeEach(async () => {
     for (const [version, method] of [
