@@ -95,6 +95,12 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
+function isConcurrentDrop(error: unknown, ownSchema: string | undefined): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code !== '3F000' && code !== '42P01') return false;
+  return ownSchema === undefined || !String(message).includes(`"${ownSchema}"`);
+}
+
 /** Runs every pending migration, in name order; throws with the failing migration's name. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -109,7 +115,14 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<str
     provider,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's check for its migration tables reads the catalogue of every schema on the server: a schema that
+  // another database (a parallel test, another instance's clean-up) drops at that moment fails this migration
+  // with "schema … does not exist" (3F000) or "relation … does not exist" (42P01) about that other schema. Each
+  // migration runs in its own transaction, so asking again is safe.
+  for (let attempt = 1; error && attempt < 5 && isConcurrentDrop(error, migrationTableSchema); attempt += 1) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new DatabaseError(
