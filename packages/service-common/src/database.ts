@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { DatabaseError, StartErrorCodes } from './errors.ts';
+import { introspectingOnly } from './schema-introspector.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -95,12 +96,6 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-function isConcurrentDrop(error: unknown, ownSchema: string | undefined): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code !== '3F000' && code !== '42P01') return false;
-  return ownSchema === undefined || !String(message).includes(`"${ownSchema}"`);
-}
-
 /** Runs every pending migration, in name order; throws with the failing migration's name. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -110,19 +105,14 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<str
     db.getExecutor().adapter instanceof PostgresAdapter
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
+  // Its check for those tables reads the catalogue: of that schema only, or a schema that another database drops
+  // at that moment fails this migration (see SchemaIntrospector).
   const migrator = new Migrator({
-    db: db as Kysely<unknown>,
+    db: (migrationTableSchema ? introspectingOnly(db, migrationTableSchema) : db) as Kysely<unknown>,
     provider,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  let { error, results } = await migrator.migrateToLatest();
-  // Kysely's check for its migration tables reads the catalogue of every schema on the server: a schema that
-  // another database (a parallel test, another instance's clean-up) drops at that moment fails this migration
-  // with "schema … does not exist" (3F000) or "relation … does not exist" (42P01) about that other schema. Each
-  // migration runs in its own transaction, so asking again is safe.
-  for (let attempt = 1; error && attempt < 5 && isConcurrentDrop(error, migrationTableSchema); attempt += 1) {
-    ({ error, results } = await migrator.migrateToLatest());
-  }
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new DatabaseError(

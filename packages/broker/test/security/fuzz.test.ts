@@ -1,3 +1,4 @@
+import { isPostgresUrl, SchemaIntrospector } from '@contract-kit/service-common';
 import {
   contentType,
   fuzzParameters,
@@ -14,7 +15,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrokerErrorCodes } from '../../src/errors.ts';
-import { createEnvironment, pact, publish, testBroker, verifyPact } from '../helpers/broker.ts';
+import { createEnvironment, pact, publish, TEST_DATABASE_URL, testBroker, verifyPact } from '../helpers/broker.ts';
 import { routesOf, type ServedRoute } from '../helpers/routes.ts';
 
 // Generated requests to every route fastify serves, seeded and bounded (the same few hundred on every machine, in
@@ -261,7 +262,14 @@ const request = fc.oneof({ weight: 9, arbitrary: routed }, { weight: 1, arbitrar
 async function rowCounts(): Promise<Record<string, number>> {
   const db = app.broker.repos.db;
   const counts: Record<string, number> = {};
-  for (const table of await db.introspection.getTables()) {
+  // On PostgreSQL, Kysely's introspector would list the tables of every test broker's schema.
+  const introspector = isPostgresUrl(TEST_DATABASE_URL ?? '')
+    ? new SchemaIntrospector(
+        db,
+        (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? '',
+      )
+    : db.introspection;
+  for (const table of await introspector.getTables()) {
     const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(db);
     counts[table.name] = Number(rows[0]?.n ?? 0);
   }

@@ -223,6 +223,17 @@ describe('name and version lengths', () => {
     });
   });
 
+  it('refuses a control character in any URL parameter, not only in names (PostgreSQL cannot query a NUL)', async () => {
+    const response = await app.inject(
+      '/pacticipants/Foo/branches/main/latest-version/can-i-deploy/to-environment/prod%00uction',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: 'BROKER_INVALID_REQUEST',
+      errors: { environment: ['must not contain control characters (tabs, line breaks, NUL, …)'] },
+    });
+  });
+
   it('refuses a long name in the URL of a write with 400, naming the parameter', async () => {
     const long = encodeURIComponent('é'.repeat(201));
     const response = await app.inject({
