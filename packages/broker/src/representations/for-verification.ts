@@ -1,7 +1,7 @@
+import type { ProviderContext } from '../db/pending-status.ts';
 import { link, type Urls } from '../hal.ts';
 import { encodeMetadata } from '../pacts/metadata.ts';
 import { shortDescription, verificationNotices } from '../selectors/notices.ts';
-import type { ProviderContext } from '../selectors/pending.ts';
 import type { ForVerificationRequest } from '../selectors/request.ts';
 import type { SelectedPact } from '../selectors/select-pacts.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ProviderContext } from '../db/pending-status.ts';
 import { pactsForVerificationResource } from '../representations/for-verification.ts';
-import type { ProviderContext } from '../selectors/pending.ts';
 import { parseForVerificationRequest } from '../selectors/request.ts';
 import { selectPactsForVerification } from '../selectors/select-pacts.ts';
 import { requirePacticipant } from './lookups.ts';

@@ -1,4 +1,4 @@
-import type { ProviderContext } from './pending.ts';
+import type { ProviderContext } from '../db/pending-status.ts';
 import type { SelectedPact, Selection, WipHead } from './select-pacts.ts';
 
 /** A message for the verifier to print; every value is a string (the Rust verifier insists). */

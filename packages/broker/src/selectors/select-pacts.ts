@@ -1,8 +1,8 @@
 import type { Publication, PublicationFilter } from '../db/pacts-repository.ts';
+import { type PendingStatus, type ProviderContext, pendingStatuses } from '../db/pending-status.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PacticipantRow } from '../db/schema.ts';
 import { BrokerValidationError } from '../errors.ts';
-import { type PendingStatus, type ProviderContext, pendingStatuses } from './pending.ts';
 import type { ConsumerVersionSelector, ForVerificationRequest } from './request.ts';
 
 /** Why one consumer version's pact was chosen. */

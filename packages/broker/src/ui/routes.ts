@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { diffPacts } from 'contract-kit/diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as q from '../db/ui-queries.ts';
 import { BrokerValidationError, PacticipantNotFoundError, PactNotFoundError } from '../errors.ts';
 import { computeMatrix } from '../matrix/matrix.ts';
 import { type MatrixQuery, parseCanIDeployQuery } from '../matrix/query.ts';
@@ -15,7 +16,6 @@ import { networkPage } from './pages/network-page.ts';
 import { pactPage } from './pages/pact-page.ts';
 import { pacticipantPage } from './pages/pacticipant-page.ts';
 import { webhooksPage } from './pages/webhooks-page.ts';
-import * as q from './queries.ts';
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 const ASSETS: Record<string, { type: string; body: string }> = {

@@ -1,7 +1,7 @@
+import type { IntegrationSummary } from '../../db/ui-queries.ts';
 import { type Html, html, timeAgo, uiPath } from '../html.ts';
 import { badge, page, verdictBadge } from '../layout.ts';
 import { diffPath, pactPath } from '../paths.ts';
-import type { IntegrationSummary } from '../queries.ts';
 
 /** One row per integration: who, the latest pact and how its verification went. */
 export function integrationTable(rows: IntegrationSummary[], now: Date, caption: string): Html {

@@ -1,7 +1,7 @@
+import type { MatrixFilter, MatrixLine } from '../../db/ui-queries.ts';
 import { type Html, html, timeAgo } from '../html.ts';
 import { page, verdictBadge } from '../layout.ts';
 import { pactPath } from '../paths.ts';
-import type { MatrixFilter, MatrixLine } from '../queries.ts';
 import { pacticipantLink } from './pacticipant-page.ts';
 
 const STATUSES: [MatrixFilter['status'] | '', string][] = [

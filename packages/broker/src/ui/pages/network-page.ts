@@ -1,6 +1,6 @@
+import type { GraphEdge } from '../../db/ui-queries.ts';
 import { escapeHtml, type Html, html, raw, uiPath } from '../html.ts';
 import { page } from '../layout.ts';
-import type { GraphEdge } from '../queries.ts';
 
 export interface LaidOutNode {
   name: string;

@@ -1,3 +1,4 @@
+import type { VerificationLine } from '../../db/ui-queries.ts';
 import { type Html, html, safeHref, timeAgo } from '../html.ts';
 import { badge, page } from '../layout.ts';
 import {
@@ -12,7 +13,6 @@ import {
   pathMatches,
 } from '../pact-model.ts';
 import { diffPath } from '../paths.ts';
-import type { VerificationLine } from '../queries.ts';
 import { pacticipantLink } from './pacticipant-page.ts';
 
 const matcherNote = (rules: MatcherRule[], path: Path): Html => {

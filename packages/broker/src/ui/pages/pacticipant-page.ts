@@ -1,6 +1,6 @@
+import type { BranchLine, Deployment, IntegrationSummary, VersionLine } from '../../db/ui-queries.ts';
 import { type Html, html, safeHref, timeAgo, uiPath } from '../html.ts';
 import { page } from '../layout.ts';
-import type { BranchLine, Deployment, IntegrationSummary, VersionLine } from '../queries.ts';
 import { integrationTable } from './index-page.ts';
 
 export function pacticipantPage(input: {

@@ -1,7 +1,7 @@
+import type { TriggeredLine } from '../../db/ui-queries.ts';
 import type { Webhook } from '../../db/webhooks-repository.ts';
 import { due, type Html, html, timeAgo } from '../html.ts';
 import { badge, page } from '../layout.ts';
-import type { TriggeredLine } from '../queries.ts';
 
 const scope = (name: string | null, label: string | null, role: string) =>
   name ?? (label ? `any ${role} labelled ${label}` : `any ${role}`);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from './database.ts';
 
 /** Who will verify: the provider, and the branch or tags its version will carry. */
 export interface ProviderContext {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import type { Db } from './database.ts';
 
 /** Reads for the pages, set-based so that a page costs a handful of queries whatever the broker holds. */
 
