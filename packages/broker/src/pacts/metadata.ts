@@ -38,11 +38,8 @@ export function decodeMetadata(segment: string | undefined): PactUrlMetadata {
   };
 }
 
-/**
- * The consumer version ids the metadata's selectors name (`s[][cv]`), so a pact-version URL from
- * pacts-for-verification shows the publication it was selected through, not just the latest with that content.
- */
-export function selectedConsumerVersionIds(segment: string | undefined): number[] {
+/** The selectors the metadata names (`s[]`), each with its consumer version id (`cv`) and tag (`t`) if any. */
+function selectionOf(segment: string | undefined): { cv: number; t?: string }[] {
   if (!segment) return [];
   let params: RackHash;
   try {
@@ -53,7 +50,28 @@ export function selectedConsumerVersionIds(segment: string | undefined): number[
   const selectors = params.s;
   if (!Array.isArray(selectors)) return [];
   return selectors.flatMap((selector) => {
-    const cv = typeof selector === 'object' && !Array.isArray(selector) ? selector.cv : undefined;
-    return typeof cv === 'string' && /^\d+$/.test(cv) ? [Number(cv)] : [];
+    if (typeof selector !== 'object' || Array.isArray(selector)) return [];
+    const { cv, t } = selector;
+    if (typeof cv !== 'string' || !/^\d+$/.test(cv)) return [];
+    return [{ cv: Number(cv), ...(typeof t === 'string' && t !== '' ? { t } : {}) }];
   });
+}
+
+/**
+ * The consumer version ids the metadata's selectors name (`s[][cv]`), so a pact-version URL from
+ * pacts-for-verification shows the publication it was selected through, not just the latest with that content.
+ */
+export function selectedConsumerVersionIds(segment: string | undefined): number[] {
+  return selectionOf(segment).map((selector) => selector.cv);
+}
+
+/**
+ * The tags through which the metadata's selectors chose `consumerVersionId` (`s[][t]`): a verification published
+ * to a pact fetched as "the latest tagged dev" tells its webhooks the consumer version's tag dev, not every tag
+ * the version has.
+ */
+export function selectedTags(segment: string | undefined, consumerVersionId: number): string[] {
+  return selectionOf(segment).flatMap((selector) =>
+    selector.cv === consumerVersionId && selector.t !== undefined ? [selector.t] : [],
+  );
 }

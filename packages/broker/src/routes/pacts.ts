@@ -4,7 +4,7 @@ import type { Repositories } from '../db/repositories.ts';
 import { PacticipantNameMismatchError, PactNotFoundError } from '../errors.ts';
 import { link, type Urls } from '../hal.ts';
 import { withMembers } from '../pacts/content.ts';
-import { selectedConsumerVersionIds } from '../pacts/metadata.ts';
+import { encodeMetadata, selectedConsumerVersionIds } from '../pacts/metadata.ts';
 import { preparePactBody } from '../pacts/pact-jobs.ts';
 import { publishContracts } from '../pacts/publish.ts';
 import { pactAdditions } from '../representations/pact.ts';
@@ -44,6 +44,19 @@ async function render(
   );
 }
 
+/**
+ * The metadata for the results link of a pact fetched by version or as the latest (with a tag): the consumer
+ * version, and the tag it was the latest with. The webhooks a result published there triggers name that version
+ * and tag (a commit status goes to the commit that was verified), not the latest publication of the same content
+ * and every tag it has. The real broker does this for the latest pacts; for a version, it is this broker's own.
+ */
+function selectionOf(publication: Publication, tag?: string): string {
+  return encodeMetadata({
+    wip: false,
+    selectors: [{ cv: publication.consumerVersionId, ...(tag !== undefined ? { t: tag } : {}) }],
+  });
+}
+
 function latestPactsList(urls: Urls, providerName: string, publications: Publication[], selfHref: string) {
   const pacts = publications.map((p) =>
     link(urls.pact(p.providerName, p.consumerName, p.consumerVersionNumber), {
@@ -68,7 +81,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
         const { providerRow, consumerRow } = await requireIntegration(repos, request.params);
         const publication = await requirePublication(repos, providerRow, consumerRow, request.params.version);
         const self = request.urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
-        return render(repos, request.urls, reply, publication, self);
+        return render(repos, request.urls, reply, publication, self, selectionOf(publication));
       },
     );
 
@@ -196,7 +209,7 @@ export async function pactRoutes(app: FastifyInstance): Promise<void> {
       throw new PactNotFoundError(`between consumer '${params.consumer}'${scope} and provider '${params.provider}'`);
     }
     const self = urls.pact(providerRow.name, consumerRow.name, publication.consumerVersionNumber);
-    return render(repos, urls, reply, publication, self);
+    return render(repos, urls, reply, publication, self, selectionOf(publication, params.tag));
   };
 
   app.get<{ Params: Between }>(

@@ -38,7 +38,7 @@ export async function verificationResultRoutes(app: FastifyInstance): Promise<vo
         { provider, consumer, ...(sha !== undefined ? { sha } : {}) },
         decodeMetadata(metadata),
         command,
-        queueForVerification(app.broker.webhooks, request.urls),
+        queueForVerification(app.broker.webhooks, request.urls, metadata),
       );
       app.broker.webhooks.runner.wake();
       const resource = verificationResource(request.urls, verification);

@@ -4,6 +4,7 @@ import type { PacticipantRow } from '../db/schema.ts';
 import type { NewTriggeredWebhook } from '../db/triggered-webhooks-repository.ts';
 import type { Verification } from '../db/verifications-repository.ts';
 import type { Urls } from '../hal.ts';
+import { selectedConsumerVersionIds, selectedTags } from '../pacts/metadata.ts';
 import { emptyContext, type TemplateContext, verificationStatuses } from './template.ts';
 
 export const EVENTS = {
@@ -193,6 +194,7 @@ export async function triggerForVerification(
   repos: Repositories,
   env: TriggerEnv,
   verification: Verification,
+  metadata?: string,
 ): Promise<number> {
   const events = [
     EVENTS.verificationPublished,
@@ -203,10 +205,14 @@ export async function triggerForVerification(
   );
   if (found.every((list) => list.length === 0)) return 0;
   const { consumerName: c, providerName: p, sha } = verification;
-  const consumerVersion = (await repos.pacts.publicationsOfPactVersion(verification.pactVersionId))[0];
+  // The consumer version the pact URL's metadata says the pact was selected for, else the latest with its content.
+  const publications = await repos.pacts.publicationsOfPactVersion(verification.pactVersionId);
+  const selected = selectedConsumerVersionIds(metadata);
+  const consumerVersion = publications.find((p) => selected.includes(p.consumerVersionId)) ?? publications[0];
   const consumerFacts = consumerVersion
     ? await versionFacts(repos, consumerVersion.consumerVersionId)
     : { branch: '', tags: '' };
+  const tagsSelectedBy = consumerVersion ? selectedTags(metadata, consumerVersion.consumerVersionId) : [];
   const providerFacts = await versionFacts(repos, verification.providerVersionId);
   const context: TemplateContext = {
     ...emptyContext(''),
@@ -218,7 +224,7 @@ export async function triggerForVerification(
     ...(await labelParameters(repos, verification.consumerId, verification.providerId)),
     'pactbroker.consumerVersionNumber': consumerVersion?.consumerVersionNumber ?? '',
     'pactbroker.consumerVersionBranch': consumerFacts.branch,
-    'pactbroker.consumerVersionTags': consumerFacts.tags,
+    'pactbroker.consumerVersionTags': tagsSelectedBy.length > 0 ? tagsSelectedBy.join(', ') : consumerFacts.tags,
     'pactbroker.providerVersionNumber': verification.providerVersionNumber,
     'pactbroker.providerVersionBranch': providerFacts.branch,
     'pactbroker.providerVersionTags': providerFacts.tags,
@@ -252,8 +258,8 @@ export function queueForPublications(queue: WebhookQueue, urls: Urls) {
 }
 
 /** For publishVerification: queues the result's webhooks in the transaction that stores it. */
-export function queueForVerification(queue: WebhookQueue, urls: Urls) {
+export function queueForVerification(queue: WebhookQueue, urls: Urls, metadata?: string) {
   return async (trx: Repositories, verification: Verification): Promise<void> => {
-    await triggerForVerification(trx, { urls, at: queue.clock().toISOString() }, verification);
+    await triggerForVerification(trx, { urls, at: queue.clock().toISOString() }, verification, metadata);
   };
 }

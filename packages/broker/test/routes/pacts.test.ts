@@ -20,8 +20,9 @@ describe('pact resources', () => {
     expect(body.consumer).toEqual({ name: 'Foo' });
     expect(Object.keys(body.interactions[0])[0]).toBe('_id');
     expect(body.createdAt).toMatch(/^\d{4}-/);
+    // The results link carries the consumer version (metadata `s[][cv]=1`), for the webhooks the result triggers.
     expect(body._links['pb:publish-verification-results'].href).toBe(
-      `http://broker.test/pacts/provider/Bar/consumer/Foo/pact-version/${sha}/verification-results`,
+      `http://broker.test/pacts/provider/Bar/consumer/Foo/pact-version/${sha}/metadata/c1tdW2N2XT0x/verification-results`,
     );
     expect(body._links['pb:pact-version']).toMatchObject({ name: sha });
   });
