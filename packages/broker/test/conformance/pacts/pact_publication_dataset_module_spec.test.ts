@@ -8,8 +8,8 @@ import { freshBroker } from '../support.ts';
  * by tag, overall) for the latest-by-consumer sets, the branch and tag selectors of pacts-for-verification for
  * the latest-for-a-name sets, and the WIP pacts (every branch or tag head not yet verified by the provider
  * branch) for the branch and tag heads and for `successfully_verified_by_provider_branch_when_not_wip`. The
- * "does not return extra columns", "when columns are already selected", "when chained" and "chained with created
- * after" examples have none: they test how a Sequel dataset composes, not what it finds.
+ * "does not return extra columns", "when columns are already selected" and "when chained" examples have none:
+ * they test how a Sequel dataset composes, not what it finds. "chained with created after" is `includeWipPactsSince`.
  */
 describe('spec/lib/pact_broker/pacts/pact_publication_dataset_module_spec.rb', () => {
   const broker = freshBroker();
@@ -69,6 +69,46 @@ describe('spec/lib/pact_broker/pacts/pact_publication_dataset_module_spec.rb', (
       expect(await latest('NotBar', 'FooZ', 'branch/main/latest')).toMatchObject({ version: '8' });
       // Version 7 has no branch, and NotBar has no pact from Foo: no fifth pair.
       expect(await latest('NotBar', 'Foo', 'branch/main/latest')).toBe(404);
+    });
+  });
+
+  describe('latest_by_consumer_branch chained with created after', () => {
+    let at = Date.parse('2020-01-01T00:00:00Z');
+    const clocked = freshBroker({ now: () => new Date(at) });
+    const on = (day: string) => {
+      at = Date.parse(`${day}T00:00:00Z`);
+    };
+
+    it('chained with created after 2020-01-03: the heads published after it, Foo 4 and FooZ 6 for Bar', async () => {
+      const put = (consumer: string, version: string, provider: string, branch?: string) =>
+        pactBetween(clocked, consumer, version, provider, branch ? { branch } : {});
+      on('2020-01-01');
+      await put('Foo', '1', 'Bar', 'main');
+      on('2020-01-02');
+      await put('Foo', '2', 'Bar', 'feat/x');
+      on('2020-01-03');
+      await put('Foo', '3', 'Bar', 'main');
+      on('2020-01-04');
+      await put('Foo', '4', 'Bar', 'feat/x');
+      on('2020-01-05');
+      await put('FooZ', '6', 'Bar', 'main');
+      on('2020-01-06');
+      await put('FooZ', '7', 'Bar');
+      on('2020-01-07');
+      await put('FooZ', '8', 'NotBar', 'main');
+      const since = (provider: string) =>
+        pactsFor(
+          clocked,
+          {
+            consumerVersionSelectors: [{ tag: 'no-such-tag', latest: true }],
+            includeWipPactsSince: '2020-01-03T00:00:00Z',
+            providerVersionBranch: 'provider-main',
+          },
+          provider,
+        );
+      // Foo 3 was published at the very moment given, so not after it.
+      expect(listed(await since('Bar'))).toEqual(['Foo 4', 'FooZ 6']);
+      expect(listed(await since('NotBar'))).toEqual(['FooZ 8']);
     });
   });
 
