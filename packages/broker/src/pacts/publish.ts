@@ -117,6 +117,7 @@ export async function publishContracts(
         pactVersionId: pactVersion.id,
         sha: pactVersion.sha,
         changed: outcome !== 'unchanged',
+        revised: outcome === 'merged',
       });
       contracts.push({
         consumerName: pacticipant.name,

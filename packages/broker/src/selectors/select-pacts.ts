@@ -252,7 +252,7 @@ async function wipPacts(
   const heads: WipHead[] = [
     ...(await repos.pacts.branchHeads(ctx.providerId)).map((h) => ({ kind: 'branch' as const, ...h })),
     ...(await repos.pacts.tagHeads(ctx.providerId)).map((h) => ({ kind: 'tag' as const, ...h })),
-  ].filter((h) => h.publication.createdAt >= sinceIso && !explicit.has(h.publication.pactVersionId));
+  ].filter((h) => h.publication.createdAt > sinceIso && !explicit.has(h.publication.pactVersionId));
 
   const byPactVersion = new Map<number, SelectedPact>();
   for (const head of heads) {

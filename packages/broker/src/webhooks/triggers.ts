@@ -109,6 +109,8 @@ export interface PublishedPact {
   sha: string;
   /** False when the consumer version republished what it had already published. */
   changed: boolean;
+  /** The consumer version already had a pact for the provider, and this publication changed it (a merge). */
+  revised: boolean;
 }
 
 /** `${pactbroker.consumerLabels}` and `…providerLabels`: each pacticipant's labels, comma-separated. */
@@ -164,7 +166,7 @@ export async function triggerForPublication(
     at: env.at,
   };
   const queued = [...rows(published, EVENTS.contractPublished, base, [context])];
-  if (pact.changed && (await isNewContent(repos, pact))) {
+  if (pact.changed && (await contentChanged(repos, pact))) {
     queued.push(...rows(changed, EVENTS.contractContentChanged, base, [context]));
   }
   if (requiring.length > 0) {
@@ -183,10 +185,25 @@ export async function triggerForPublication(
   return queued.length;
 }
 
-/** Content no earlier consumer version of the integration published: the content changed. */
-async function isNewContent(repos: Repositories, pact: PublishedPact): Promise<boolean> {
-  const others = await repos.pacts.publicationsOfPactVersion(pact.pactVersionId);
-  return others.every((p) => p.consumerVersionId === pact.consumerVersionId);
+/**
+ * The real broker's rule for `contract_content_changed`: a revision that changed the version's pact, or, for each
+ * of the consumer version's tags (or "untagged" when it has none), the latest earlier version of the integration
+ * with that tag published other content or there is none (the pact is new or newly tagged).
+ */
+async function contentChanged(repos: Repositories, pact: PublishedPact): Promise<boolean> {
+  if (pact.revised) return true;
+  const earlier = (await repos.pacts.publicationsForIntegration(pact.provider.id, pact.consumer.id)).filter(
+    (p) => p.consumerVersionId < pact.consumerVersionId,
+  );
+  const tags = await repos.tags.forVersions([pact.consumerVersionId, ...earlier.map((p) => p.consumerVersionId)]);
+  const tagsOf = (versionId: number) => (tags.get(versionId) ?? []).map((t) => t.name);
+  const own = tagsOf(pact.consumerVersionId);
+  // Latest first: the first match is the previous pact for that tag.
+  const previous = (tag: string | undefined) =>
+    earlier.find((p) =>
+      tag === undefined ? tagsOf(p.consumerVersionId).length === 0 : tagsOf(p.consumerVersionId).includes(tag),
+    );
+  return (own.length > 0 ? own : [undefined]).some((tag) => previous(tag)?.pactVersionId !== pact.pactVersionId);
 }
 
 /** Queues, in the transaction that stored the result, the webhooks a verification result triggers. */
