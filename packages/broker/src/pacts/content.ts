@@ -88,6 +88,8 @@ export function preparePact(pact: JsonObject): PreparedPact {
       return withId;
     });
   }
+  // A document with neither list has nothing a verifier reads: as the real broker does, all of it counts.
+  if (parts.length === 0) return { sha: sha1(canonicalJson(pact)), content: JSON.stringify(stored) };
   parts.push(`"pact_specification_version":${JSON.stringify(specificationVersion(pact) ?? null)}`);
   return { sha: sha1(`{${parts.join(',')}}`), content: JSON.stringify(stored) };
 }
@@ -96,6 +98,7 @@ export function preparePact(pact: JsonObject): PreparedPact {
  * The SHA1 that identifies a pact version. Only what affects verification counts: interactions and messages
  * (order-insensitive, key-order-insensitive, broker `_id`s removed) and the specification version; names and
  * other metadata do not, so a republished pact whose library version changed is still the same pact version.
+ * A document with neither interactions nor messages is identified by all of its content.
  */
 export function contentSha(pact: JsonObject): string {
   return preparePact(pact).sha;
