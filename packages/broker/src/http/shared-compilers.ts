@@ -4,19 +4,18 @@ import type { FastifyServerOptions } from 'fastify';
 // fastify's own compilers, as fastify itself resolves them (the broker adds no compiler of its own).
 const fastifyRequire = createRequire(createRequire(import.meta.url).resolve('fastify'));
 const { AjvCompiler } = fastifyRequire('@fastify/ajv-compiler') as { AjvCompiler: () => unknown };
-const { SerializerSelector } = fastifyRequire('@fastify/fast-json-stringify-compiler') as {
-  SerializerSelector: () => (externalSchemas: unknown, options: unknown) => (route: { schema: object }) => unknown;
-};
-
-type SerializerFactory = (externalSchemas: unknown, options: unknown) => (route: SerializerRoute) => unknown;
 interface SerializerRoute {
   schema: object;
   httpStatus?: string;
   contentType?: string;
 }
+type SerializerFactory = (externalSchemas: unknown, options: unknown) => (route: SerializerRoute) => unknown;
+const { SerializerSelector } = fastifyRequire('@fastify/fast-json-stringify-compiler') as {
+  SerializerSelector: () => SerializerFactory;
+};
 
 const buildValidator = AjvCompiler();
-const defaultSerializers = SerializerSelector() as SerializerFactory;
+const defaultSerializers = SerializerSelector();
 const serializers = new WeakMap<object, Map<string, unknown>>();
 
 /**
