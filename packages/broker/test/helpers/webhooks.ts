@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import type { AttemptEvent } from '../../src/webhooks/runner.ts';
 
 export interface ReceivedRequest {
@@ -53,6 +54,19 @@ export async function startReceiver(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** Call in a `describe`: starts receivers (as startReceiver) that are closed after each test. */
+export function receiverPerTest(): typeof startReceiver {
+  const started: Receiver[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((receiver) => receiver.close()));
+  });
+  return async (options) => {
+    const receiver = await startReceiver(options);
+    started.push(receiver);
+    return receiver;
   };
 }
 

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../helpers/broker.ts';
-import { type Receiver, settled, startReceiver } from '../../helpers/webhooks.ts';
+import { receiverPerTest, settled } from '../../helpers/webhooks.ts';
 import { freshBroker } from '../support.ts';
 
 describe('spec/features/delete_webhook_spec.rb', () => {
   const broker = freshBroker();
-  let receiver: Receiver | undefined;
-  afterEach(async () => {
-    await receiver?.close();
-    receiver = undefined;
-  });
+  const newReceiver = receiverPerTest();
 
   /** A webhook that has fired once (a triggered webhook with its execution), as the real spec's data has. */
   async function firedWebhook(): Promise<string> {
-    receiver = await startReceiver();
+    const receiver = await newReceiver();
     await broker.app.ready();
     const uuid = (
       await broker.post('/webhooks', {

@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE, publish } from '../../helpers/broker.ts';
-import { type Receiver, startReceiver } from '../../helpers/webhooks.ts';
+import { receiverPerTest } from '../../helpers/webhooks.ts';
 import { freshBroker } from '../support.ts';
 
 describe('spec/features/execute_unsaved_webhook_spec.rb', () => {
   // The real spec allows plain http (webhook_scheme_whitelist); so does this broker's setting.
   const broker = freshBroker({ webhooks: { allow: { schemes: ['http'], hosts: [] } } });
-  let receiver: Receiver | undefined;
-  afterEach(async () => {
-    await receiver?.close();
-    receiver = undefined;
-  });
+  const newReceiver = receiverPerTest();
 
   describe('when the execution is successful', () => {
     it('performs the HTTP request; returns a 200 response', async () => {
-      receiver = await startReceiver({ body: 'webhook-response-body' });
+      const receiver = await newReceiver({ body: 'webhook-response-body' });
       await publish(broker.app, { consumer: 'Foo', version: '1', provider: 'Bar' });
       const response = await broker.post('/webhooks/execute', {
         request: {

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE, publish } from '../../helpers/broker.ts';
-import { type Receiver, refusingUrl, startReceiver } from '../../helpers/webhooks.ts';
+import { receiverPerTest, refusingUrl } from '../../helpers/webhooks.ts';
 import { type Client, freshBroker } from '../support.ts';
 
 const pactUrlParam = '$' + '{pactbroker.pactUrl}';
 const TRIGGERED = '/pacts/provider/Bar/consumer/Foo/version/1/triggered-webhooks';
 
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-});
+const newReceiver = receiverPerTest();
 
 async function webhookTo(broker: Client, url: string): Promise<string> {
   await publish(broker.app, { consumer: 'Foo', version: '1', provider: 'Bar' });
@@ -34,7 +30,7 @@ describe('spec/features/execute_webhook_spec.rb', () => {
     // The real broker's pact URL carries a metadata segment marking the verification WIP; this broker's is the
     // plain pact-version URL (see "Where this broker answers differently on purpose").
     it('performs the HTTP request; returns a 200 response', async () => {
-      receiver = await startReceiver({ body: 'webhook-response-body' });
+      const receiver = await newReceiver({ body: 'webhook-response-body' });
       const uuid = await webhookTo(broker, `${receiver.url}/build`);
       const response = await broker.post(`/webhooks/${uuid}/execute`);
       expect(response.statusCode).toBe(200);
@@ -45,7 +41,7 @@ describe('spec/features/execute_webhook_spec.rb', () => {
     });
 
     it('does not save a TriggeredWebhook; does not save a WebhookExecution', async () => {
-      receiver = await startReceiver({ body: 'webhook-response-body' });
+      const receiver = await newReceiver({ body: 'webhook-response-body' });
       const uuid = await webhookTo(broker, `${receiver.url}/build`);
       const before = await storedRuns(broker);
       await broker.post(`/webhooks/${uuid}/execute`);
@@ -54,7 +50,7 @@ describe('spec/features/execute_webhook_spec.rb', () => {
     });
 
     it('when a webhook host whitelist is not configured: does not show any response details', async () => {
-      receiver = await startReceiver({ body: 'webhook-response-body' });
+      const receiver = await newReceiver({ body: 'webhook-response-body' });
       const uuid = await webhookTo(broker, `${receiver.url}/build`);
       const response = await broker.post(`/webhooks/${uuid}/execute`);
       expect(receiver.received).toHaveLength(1);
@@ -66,7 +62,7 @@ describe('spec/features/execute_webhook_spec.rb', () => {
     const broker = freshBroker({ webhooks: { allow: { schemes: ['http', 'https'], hosts: ['127.0.0.1'] } } });
 
     it('when a webhook host whitelist is configured: includes response details', async () => {
-      receiver = await startReceiver({ body: 'webhook-response-body' });
+      const receiver = await newReceiver({ body: 'webhook-response-body' });
       const uuid = await webhookTo(broker, `${receiver.url}/build`);
       const response = await broker.post(`/webhooks/${uuid}/execute`);
       expect(response.body).toContain('webhook-response-body');

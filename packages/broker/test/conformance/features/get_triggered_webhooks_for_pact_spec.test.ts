@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publish } from '../../helpers/broker.ts';
-import { type Receiver, settled, startReceiver } from '../../helpers/webhooks.ts';
+import { receiverPerTest, settled } from '../../helpers/webhooks.ts';
 import { freshBroker, HAL } from '../support.ts';
 
 describe('spec/features/get_triggered_webhooks_for_pact_spec.rb', () => {
   const broker = freshBroker();
-  let receiver: Receiver | undefined;
-  afterEach(async () => {
-    await receiver?.close();
-    receiver = undefined;
-  });
+  const newReceiver = receiverPerTest();
 
   it('is a HAL JSON success response; contains a list of triggered webhooks', async () => {
-    receiver = await startReceiver();
+    const receiver = await newReceiver();
     await broker.app.ready();
     await broker.post('/webhooks', {
       events: [{ name: 'contract_published' }],

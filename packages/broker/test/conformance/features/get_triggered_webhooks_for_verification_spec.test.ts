@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { path, publish, verifyPact } from '../../helpers/broker.ts';
-import { type Receiver, settled, startReceiver } from '../../helpers/webhooks.ts';
+import { receiverPerTest, settled } from '../../helpers/webhooks.ts';
 import { freshBroker, HAL } from '../support.ts';
 
 describe('spec/features/get_triggered_webhooks_for_verification_spec.rb', () => {
   const broker = freshBroker();
-  let receiver: Receiver | undefined;
-  afterEach(async () => {
-    await receiver?.close();
-    receiver = undefined;
-  });
+  const newReceiver = receiverPerTest();
 
   it('is a HAL JSON success response; contains a list of triggered webhooks', async () => {
-    receiver = await startReceiver();
+    const receiver = await newReceiver();
     await broker.app.ready();
     await publish(broker.app, { consumer: 'Consumer', version: '1.2.3', provider: 'Provider' });
     await broker.post('/webhooks', {
