@@ -164,16 +164,21 @@ describe('spec/lib/pact_broker/pacts/repository_spec.rb', () => {
     });
   });
 
+  /** The real spec's data for the provider's pacts: two versions of each of two consumers, one also with another provider. */
+  async function twoConsumersOfProvider() {
+    await pactBetween(broker, 'Consumer', '1.0.0', 'Provider');
+    await pactBetween(broker, 'Consumer', '1.2.3', 'Provider');
+    await pactBetween(broker, 'wiffle consumer', '4.0.0', 'Provider');
+    await publish(broker.app, {
+      consumer: 'wiffle consumer',
+      version: '4.5.6',
+      providers: ['Provider', 'not the provider'],
+    });
+  }
+
   describe('#find_latest_pacts_for_provider', () => {
     it('with no tag specified: the latest pact of each consumer', async () => {
-      await pactBetween(broker, 'Consumer', '1.0.0', 'Provider');
-      await pactBetween(broker, 'Consumer', '1.2.3', 'Provider');
-      await pactBetween(broker, 'wiffle consumer', '4.0.0', 'Provider');
-      await publish(broker.app, {
-        consumer: 'wiffle consumer',
-        version: '4.5.6',
-        providers: ['Provider', 'not the provider'],
-      });
+      await twoConsumersOfProvider();
       const links = (await get('/pacts/provider/Provider/latest'))._links['pb:pacts'];
       expect(links.map((l: { name: string; href: string }) => `${l.name} ${versionsIn([l])[0]}`)).toEqual([
         'Consumer 1.2.3',
@@ -201,14 +206,7 @@ describe('spec/lib/pact_broker/pacts/repository_spec.rb', () => {
 
   describe('#find_pact_versions_for_provider', () => {
     it('with no tag specified: returns all the pact versions for the provider', async () => {
-      await pactBetween(broker, 'Consumer', '1.0.0', 'Provider');
-      await pactBetween(broker, 'Consumer', '1.2.3', 'Provider');
-      await pactBetween(broker, 'wiffle consumer', '4.0.0', 'Provider');
-      await publish(broker.app, {
-        consumer: 'wiffle consumer',
-        version: '4.5.6',
-        providers: ['Provider', 'not the provider'],
-      });
+      await twoConsumersOfProvider();
       const links = (await get('/pacts/provider/Provider'))._links['pb:pacts'];
       expect(versionsIn(links).sort()).toEqual(['1.0.0', '1.2.3', '4.0.0', '4.5.6']);
     });
