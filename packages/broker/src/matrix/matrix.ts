@@ -111,6 +111,30 @@ async function ignoreWarnings(repos: Repositories, ignore: IgnoreSelector[]): Pr
   return warnings;
 }
 
+/** When a row last changed: its verification, or its pact's publication when that came later (or alone). */
+function lastActionAt(row: MatrixRow): number {
+  const published = Date.parse(row.pactCreatedAt);
+  return row.verifiedAt === null ? published : Math.max(published, Date.parse(row.verifiedAt));
+}
+
+/**
+ * The `limit` rows that changed last, as the real broker picks them (its `order_by_last_action_date`): the latest
+ * action first, then the later publication, then the later verification; considered rows before ignored ones.
+ * They are shown in the matrix's order.
+ */
+function latestRows(rows: MatrixRow[], limit: number): MatrixRow[] {
+  if (rows.length <= limit) return rows;
+  return [...rows]
+    .sort(
+      (a, b) =>
+        Number(a.ignored) - Number(b.ignored) ||
+        lastActionAt(b) - lastActionAt(a) ||
+        b.pactPublicationId - a.pactPublicationId ||
+        (b.verificationId ?? 0) - (a.verificationId ?? 0),
+    )
+    .slice(0, limit);
+}
+
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
@@ -230,6 +254,6 @@ export async function computeMatrix(
   });
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
-  const shownRows = sortRows(shown).slice(0, query.limit);
+  const shownRows = sortRows(latestRows(shown, query.limit));
   return { summary, notices, rows: shownRows, versions: await detailsOf(repos, shownRows) };
 }

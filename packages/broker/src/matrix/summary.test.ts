@@ -13,6 +13,7 @@ const row = (overrides: Partial<MatrixRow>): MatrixRow => ({
   providerVersionNumber: '2.0.0',
   pactVersionId: 1,
   sha: 'abc',
+  pactPublicationId: 1,
   pactCreatedAt: '2024-01-01T00:00:00.000Z',
   verificationId: 1,
   verificationNumber: 1,
