@@ -8,7 +8,7 @@ import { BrokerValidationError } from '../errors.ts';
 import { createUrls } from '../hal.ts';
 import type { IgnoreSelector, MatrixQuery } from './query.ts';
 import { nextSteps, ReasonCodes } from './reasons.ts';
-import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
+import { nameIn, type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
 import { applyLatestBy, type MatrixRow } from './rows.ts';
 import { type MatrixNotice, type MatrixSummary, MatrixWarnings, summarize } from './summary.ts';
 
@@ -166,7 +166,7 @@ export async function computeMatrix(
     );
   }
 
-  const targets = new Map<number, ResolvedVersions & { hint?: string }>();
+  const targets = new Map<number, ResolvedVersions & { missing?: true }>();
   let rows: MatrixRow[] = [];
   const [only] = specified;
   const specifiedIds = new Set(specified.map((s) => s.pacticipant.id));
@@ -210,6 +210,10 @@ export async function computeMatrix(
     }
   }
 
+  /** Every selection of a pacticipant, specified or inferred: what its reasons are named by. */
+  const resolved = [...new Set([...specified, ...targets.values()])];
+  const selections = (pacticipantId: number) => resolved.filter((r) => r.pacticipant.id === pacticipantId);
+
   rows = applyLatestBy(rows, query.latestby);
   for (const row of rows) {
     row.ignored =
@@ -225,17 +229,16 @@ export async function computeMatrix(
         ...(s.missingCode ? { code: s.missingCode } : {}),
         ...(s.missingNextStep ? { nextStep: s.missingNextStep } : {}),
       })),
-    describeTarget: (row) => {
-      if (specified.length === 1 && only && row.providerId === only.pacticipant.id) return only.description;
-      const target = targets.get(row.providerId);
-      return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
-    },
+    describe: (row, side) =>
+      side === 'consumer'
+        ? nameIn(selections(row.consumerId), row.consumerName, row.consumerVersionNumber)
+        : nameIn(selections(row.providerId), row.providerName, row.providerVersionNumber),
     ignoring: query.ignore.length > 0,
     warnings: [...(await ignoreWarnings(repos, query.ignore)), ...warningsFor(query)],
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);
-      if (isTarget && target?.hint !== undefined && target.missingCode) {
+      if (isTarget && target?.missing && target.missingCode) {
         return {
           code: target.missingCode,
           ...(target.missingNextStep ? { nextStep: target.missingNextStep } : {}),
