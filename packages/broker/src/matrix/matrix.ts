@@ -210,8 +210,12 @@ export async function computeMatrix(
     }
   }
 
-  /** Every selection of a pacticipant, specified or inferred: what its reasons are named by. */
-  const resolved = [...new Set([...specified, ...targets.values()])];
+  /**
+   * Every selection of a pacticipant, specified or inferred from the destination: what its reasons are named by.
+   * Without a destination nothing is inferred, and a row names the other side by its own version.
+   */
+  const inferred = [...targets.values()].filter((t) => !specified.includes(t) && Object.keys(t.criteria).length > 0);
+  const resolved = [...new Set([...specified, ...inferred])];
   const selections = (pacticipantId: number) => resolved.filter((r) => r.pacticipant.id === pacticipantId);
 
   rows = applyLatestBy(rows, query.latestby);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEnvironment, recordDeployment } from '../../helpers/broker.ts';
-import { matrix, pactBetween } from '../logic-support.ts';
+import { matrix, pactBetween, verification } from '../logic-support.ts';
 import { freshBroker } from '../support.ts';
 
 /**
@@ -122,6 +122,19 @@ describe('spec/lib/pact_broker/matrix/resolved_selector_spec.rb', () => {
         expect(await reasons('q[][pacticipant]=Foo&q[][pacticipant]=Bar&q[][version]=5')).toEqual(
           unverified('any version of Foo'),
         );
+      });
+    });
+
+    describe('for a pacticipant no selector names (no destination to infer one from)', () => {
+      // The real broker makes a stand-in selector from the row: the row's version, or any version without one.
+      it("names the row's version, or any version when the row has none", async () => {
+        await pactBetween(broker, 'Foo', '1', 'Bar');
+        await verification(broker, 'Foo', '1', 'Bar', '2', { success: false });
+        await pactBetween(broker, 'Foo', '1', 'Baz');
+        expect(await reasons('q[][pacticipant]=Foo&q[][version]=1')).toEqual([
+          'The verification for the pact between version 1 of Foo and version 2 of Bar failed',
+          'There is no verified pact between version 1 of Foo and any version of Baz',
+        ]);
       });
     });
 
