@@ -19,6 +19,8 @@ export interface MatrixRow {
   providerName: string;
   providerVersionId: number | null;
   providerVersionNumber: string | null;
+  /** The publication the row comes from: later publications have higher ids. */
+  pactPublicationId: number;
   pactVersionId: number;
   sha: string;
   pactCreatedAt: string;
@@ -95,6 +97,7 @@ export function createMatrixRepository(db: Db) {
         })
         .leftJoin('versions as prv', 'prv.id', 'v.provider_version_id')
         .select([
+          'pp.id as pact_publication_id',
           'pp.consumer_version_id',
           'cv.number as consumer_version_number',
           'pp.pact_version_id',
@@ -127,6 +130,7 @@ export function createMatrixRepository(db: Db) {
         providerName: provider.name,
         providerVersionId: r.provider_version_id,
         providerVersionNumber: r.provider_version_number,
+        pactPublicationId: r.pact_publication_id,
         pactVersionId: r.pact_version_id,
         sha: r.sha,
         pactCreatedAt: r.pact_created_at,

@@ -8,7 +8,7 @@ import { BrokerValidationError } from '../errors.ts';
 import { createUrls } from '../hal.ts';
 import type { IgnoreSelector, MatrixQuery } from './query.ts';
 import { nextSteps, ReasonCodes } from './reasons.ts';
-import { type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
+import { nameIn, type ResolvedVersions, resolveSelector, resolveTarget } from './resolve.ts';
 import { applyLatestBy, type MatrixRow } from './rows.ts';
 import { type MatrixNotice, type MatrixSummary, MatrixWarnings, summarize } from './summary.ts';
 
@@ -111,6 +111,30 @@ async function ignoreWarnings(repos: Repositories, ignore: IgnoreSelector[]): Pr
   return warnings;
 }
 
+/** When a row last changed: its verification, or its pact's publication when that came later (or alone). */
+function lastActionAt(row: MatrixRow): number {
+  const published = Date.parse(row.pactCreatedAt);
+  return row.verifiedAt === null ? published : Math.max(published, Date.parse(row.verifiedAt));
+}
+
+/**
+ * The `limit` rows that changed last, as the real broker picks them (its `order_by_last_action_date`): the latest
+ * action first, then the later publication, then the later verification; considered rows before ignored ones.
+ * They are shown in the matrix's order.
+ */
+function latestRows(rows: MatrixRow[], limit: number): MatrixRow[] {
+  if (rows.length <= limit) return rows;
+  return [...rows]
+    .sort(
+      (a, b) =>
+        Number(a.ignored) - Number(b.ignored) ||
+        lastActionAt(b) - lastActionAt(a) ||
+        b.pactPublicationId - a.pactPublicationId ||
+        (b.verificationId ?? 0) - (a.verificationId ?? 0),
+    )
+    .slice(0, limit);
+}
+
 function sortRows(rows: MatrixRow[]): MatrixRow[] {
   return rows.sort(
     (a, b) =>
@@ -142,7 +166,7 @@ export async function computeMatrix(
     );
   }
 
-  const targets = new Map<number, ResolvedVersions & { hint?: string }>();
+  const targets = new Map<number, ResolvedVersions & { missing?: true }>();
   let rows: MatrixRow[] = [];
   const [only] = specified;
   const specifiedIds = new Set(specified.map((s) => s.pacticipant.id));
@@ -186,6 +210,14 @@ export async function computeMatrix(
     }
   }
 
+  /**
+   * Every selection of a pacticipant, specified or inferred from the destination: what its reasons are named by.
+   * Without a destination nothing is inferred, and a row names the other side by its own version.
+   */
+  const inferred = [...targets.values()].filter((t) => !specified.includes(t) && Object.keys(t.criteria).length > 0);
+  const resolved = [...new Set([...specified, ...inferred])];
+  const selections = (pacticipantId: number) => resolved.filter((r) => r.pacticipant.id === pacticipantId);
+
   rows = applyLatestBy(rows, query.latestby);
   for (const row of rows) {
     row.ignored =
@@ -201,17 +233,16 @@ export async function computeMatrix(
         ...(s.missingCode ? { code: s.missingCode } : {}),
         ...(s.missingNextStep ? { nextStep: s.missingNextStep } : {}),
       })),
-    describeTarget: (row) => {
-      if (specified.length === 1 && only && row.providerId === only.pacticipant.id) return only.description;
-      const target = targets.get(row.providerId);
-      return target ? `${target.description}${target.hint ?? ''}` : `a version of ${row.providerName}`;
-    },
+    describe: (row, side) =>
+      side === 'consumer'
+        ? nameIn(selections(row.consumerId), row.consumerName, row.consumerVersionNumber)
+        : nameIn(selections(row.providerId), row.providerName, row.providerVersionNumber),
     ignoring: query.ignore.length > 0,
     warnings: [...(await ignoreWarnings(repos, query.ignore)), ...warningsFor(query)],
     explainUnknown: (row) => {
       const target = targets.get(row.providerId);
       const isTarget = !(specified.length === 1 && only && row.providerId === only.pacticipant.id);
-      if (isTarget && target?.hint !== undefined && target.missingCode) {
+      if (isTarget && target?.missing && target.missingCode) {
         return {
           code: target.missingCode,
           ...(target.missingNextStep ? { nextStep: target.missingNextStep } : {}),
@@ -230,6 +261,6 @@ export async function computeMatrix(
   });
 
   const shown = query.success ? rows.filter((r) => (query.success as (boolean | null)[]).includes(r.success)) : rows;
-  const shownRows = sortRows(shown).slice(0, query.limit);
+  const shownRows = sortRows(latestRows(shown, query.limit));
   return { summary, notices, rows: shownRows, versions: await detailsOf(repos, shownRows) };
 }

@@ -167,7 +167,11 @@ export function parseCanIDeployQuery(params: RackHash): MatrixQuery {
     selector.branch = branch;
     selector.latest = true;
   }
-  if (flag(params.mainBranch)) selector.mainBranch = true;
+  // Deploying from the main branch is deploying its latest version.
+  if (flag(params.mainBranch)) {
+    selector.mainBranch = true;
+    selector.latest = true;
+  }
   if (flag(params.latest)) selector.latest = true;
   return {
     selectors: [selector],

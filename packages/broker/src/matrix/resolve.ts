@@ -5,17 +5,90 @@ import type { MatrixQuery, MatrixSelector } from './query.ts';
 import { type NextStep, nextSteps, type ReasonCode, ReasonCodes } from './reasons.ts';
 import type { VersionRef, VersionSet } from './rows.ts';
 
+/** What a selector asked for: the real broker's resolved selectors keep it to describe themselves. */
+export type Criteria = Omit<MatrixSelector, 'pacticipant'>;
+
 /** A selector turned into concrete versions, with words for the reasons. */
 export interface ResolvedVersions {
   pacticipant: PacticipantRow;
   versions: VersionSet;
-  /** e.g. "version 1.2.3 of Foo", "the latest version of Bar with tag prod". */
-  description: string;
-  /** Said when no version matched, e.g. "No version with number 9.9.9 exists for Bar". */
+  /** What was asked for, the environment by its name; see `describeSelection`. */
+  criteria: Criteria;
+  /** Said when no version matched, e.g. "No version with tag prod exists for Bar". */
   missingText: string;
   /** The can-i-deploy reason when no version matched, and what to do about it. */
   missingCode?: ReasonCode;
   missingNextStep?: NextStep;
+}
+
+/**
+ * How the real broker names one version a selector resolved to (`found`), or the selector when it found none:
+ * "version 1 of Foo", "the latest version of Bar with tag prod (12)", "one of the versions of Bar currently in
+ * prod (11)", "a version of Bar with tag prod (no such version exists)". A main branch selector names the branch
+ * of the version it found (`mainBranch`).
+ */
+export function describeSelection(
+  p: string,
+  c: Criteria,
+  found: { number: string; oneOfMany: boolean } | undefined,
+  mainBranch?: string,
+): string {
+  const number = found ? found.number : 'no such version exists';
+  const the = found?.oneOfMany ? 'one of the versions' : 'the version';
+  const branch = c.branch ?? (c.mainBranch && found ? mainBranch : undefined);
+  if (c.latest && c.tag !== undefined) return `the latest version of ${p} with tag ${c.tag} (${number})`;
+  if (c.mainBranch && !found) {
+    return `${c.latest ? 'the latest version' : 'any version'} of ${p} from the main branch (no versions exist for this branch)`;
+  }
+  if (branch !== undefined) {
+    if (c.latest) return `the latest version of ${p} from branch ${branch} (${number})`;
+    return found
+      ? `${the} of ${p} from branch ${branch} (${number})`
+      : `a version of ${p} from branch ${branch} (${number})`;
+  }
+  if (c.latest) return `the latest version of ${p} (${number})`;
+  if (c.tag !== undefined) return `a version of ${p} with tag ${c.tag} (${number})`;
+  if (c.environment !== undefined) {
+    return found
+      ? `${the} of ${p} currently in ${c.environment} (${number})`
+      : `a version of ${p} currently in ${c.environment} (no version is currently recorded as deployed/released in this environment)`;
+  }
+  if (c.version !== undefined) return `version ${c.version} of ${p}${found ? '' : ' (no such version exists)'}`;
+  return `any version of ${p}`;
+}
+
+/** The real broker's sentence for a specified selector that matched no version. */
+export function missingDescription(p: string, c: Criteria): string {
+  if (c.tag !== undefined) return `No version with tag ${c.tag} exists for ${p}`;
+  if (c.branch !== undefined) return `No version of ${p} from branch ${c.branch} exists`;
+  if (c.mainBranch) return `No version of ${p} from the main branch exists`;
+  if (c.environment !== undefined) {
+    return `No version of ${p} is currently recorded as deployed or released in environment ${c.environment}`;
+  }
+  if (c.version !== undefined) return `No pacts or verifications have been published for version ${c.version} of ${p}`;
+  return `No pacts or verifications have been published for ${p}`;
+}
+
+/**
+ * How the real broker names version `number` of a pacticipant in a reason, from the selections made of it
+ * (`resolved`, specified and inferred, each one per version it found, else one): the only selection when there
+ * is one, else the one of that version, else the version itself ("version 3 of Foo", or "any version of Foo"
+ * without a number).
+ */
+export function nameIn(resolved: ResolvedVersions[], name: string, number: string | null): string {
+  type Selection = { r: ResolvedVersions; found: { number: string; oneOfMany: boolean } | undefined };
+  const selections = resolved.flatMap((r): Selection[] => {
+    const { versions } = r;
+    if (versions === 'all' || versions.length === 0) return [{ r, found: undefined }];
+    return versions.map((v) => ({ r, found: { number: v.number, oneOfMany: versions.length > 1 } }));
+  });
+  const [only] = selections;
+  const chosen = selections.length === 1 ? only : selections.find((s) => number !== null && s.found?.number === number);
+  if (chosen) {
+    const { pacticipant, criteria } = chosen.r;
+    return describeSelection(pacticipant.name, criteria, chosen.found, pacticipant.main_branch ?? undefined);
+  }
+  return number === null ? `any version of ${name}` : `version ${number} of ${name}`;
 }
 
 const refs = (rows: (VersionRow | undefined)[]): VersionRef[] =>
@@ -29,154 +102,88 @@ export async function resolveSelector(
 ): Promise<ResolvedVersions> {
   const p = pacticipant.name;
   const { versions } = repos;
+  const { pacticipant: _name, ...asked } = selector;
+  const environment = selector.environment === undefined ? undefined : environments.get(selector.environment);
+  const criteria: Criteria = environment ? { ...asked, environment: environment.name } : asked;
+  const found = (versionSet: VersionSet) => ({
+    pacticipant,
+    versions: versionSet,
+    criteria,
+    missingText: missingDescription(p, criteria),
+  });
   if (selector.version !== undefined) {
     return {
-      pacticipant,
-      versions: refs([await versions.find(pacticipant.id, selector.version)]),
-      description: `version ${selector.version} of ${p}`,
-      missingText: `No version with number ${selector.version} exists for ${p}`,
+      ...found(refs([await versions.find(pacticipant.id, selector.version)])),
       missingCode: ReasonCodes.versionNotFound,
       missingNextStep: nextSteps.publishVersion(p, selector.version),
     };
   }
-  if (selector.environment !== undefined) {
-    const environment = environments.get(selector.environment) as Environment;
+  if (environment !== undefined) {
     return {
-      pacticipant,
-      versions: await repos.deployments.versionsIn(environment.id, pacticipant.id),
-      description: `the version of ${p} currently in ${environment.name}`,
-      missingText: `No version of ${p} is currently recorded as deployed or released in ${environment.name}`,
+      ...found(await repos.deployments.versionsIn(environment.id, pacticipant.id)),
       missingCode: ReasonCodes.noVersionInEnvironment,
       missingNextStep: nextSteps.recordDeployment(p, environment.name),
     };
   }
   if (selector.tag !== undefined) {
     const tag = selector.tag;
-    return selector.latest
-      ? {
-          pacticipant,
-          versions: refs([await versions.latestWithTag(pacticipant.id, tag)]),
-          description: `the latest version of ${p} with tag ${tag}`,
-          missingText: `No version of ${p} with tag ${tag} exists`,
-          missingCode: ReasonCodes.noVersionWithTag,
-          missingNextStep: nextSteps.tagVersion(p, tag),
-        }
-      : {
-          pacticipant,
-          versions: refs(await versions.withTag(pacticipant.id, tag)),
-          description: `the versions of ${p} with tag ${tag}`,
-          missingText: `No version of ${p} with tag ${tag} exists`,
-          missingCode: ReasonCodes.noVersionWithTag,
-          missingNextStep: nextSteps.tagVersion(p, tag),
-        };
+    const tagged = selector.latest
+      ? refs([await versions.latestWithTag(pacticipant.id, tag)])
+      : refs(await versions.withTag(pacticipant.id, tag));
+    return {
+      ...found(tagged),
+      missingCode: ReasonCodes.noVersionWithTag,
+      missingNextStep: nextSteps.tagVersion(p, tag),
+    };
   }
   const branch = selector.mainBranch ? (pacticipant.main_branch ?? undefined) : selector.branch;
   if (selector.mainBranch && branch === undefined) {
-    return {
-      pacticipant,
-      versions: [],
-      description: `the latest version of ${p} from the main branch`,
-      missingText: `${p} has no main branch configured`,
-      missingCode: ReasonCodes.noMainBranch,
-      missingNextStep: nextSteps.setMainBranch(p),
-    };
+    return { ...found([]), missingCode: ReasonCodes.noMainBranch, missingNextStep: nextSteps.setMainBranch(p) };
   }
   if (branch !== undefined) {
-    const latest = selector.latest || selector.mainBranch;
-    return latest
-      ? {
-          pacticipant,
-          versions: refs([await versions.latestOnBranch(pacticipant.id, branch)]),
-          description: `the latest version of ${p} from branch ${branch}`,
-          missingText: `No version of ${p} from branch ${branch} exists`,
-          missingCode: ReasonCodes.noVersionOnBranch,
-          missingNextStep: nextSteps.publishOnBranch(p, `from branch ${branch}`),
-        }
-      : {
-          pacticipant,
-          versions: refs(await versions.onBranch(pacticipant.id, branch)),
-          description: `the versions of ${p} from branch ${branch}`,
-          missingText: `No version of ${p} from branch ${branch} exists`,
-          missingCode: ReasonCodes.noVersionOnBranch,
-          missingNextStep: nextSteps.publishOnBranch(p, `from branch ${branch}`),
-        };
+    // Without `latest`, every version of the branch, the main one too (as the real broker does).
+    const onBranch = selector.latest
+      ? refs([await versions.latestOnBranch(pacticipant.id, branch)])
+      : refs(await versions.onBranch(pacticipant.id, branch));
+    return {
+      ...found(onBranch),
+      missingCode: ReasonCodes.noVersionOnBranch,
+      missingNextStep: nextSteps.publishOnBranch(p, `from branch ${branch}`),
+    };
   }
   if (selector.latest) {
     return {
-      pacticipant,
-      versions: refs([await versions.latest(pacticipant.id)]),
-      description: `the latest version of ${p}`,
-      missingText: `No version of ${p} exists`,
+      ...found(refs([await versions.latest(pacticipant.id)])),
       missingCode: ReasonCodes.versionNotFound,
       missingNextStep: nextSteps.publishOnBranch(p, 'for the first time'),
     };
   }
-  return { pacticipant, versions: 'all', description: `any version of ${p}`, missingText: `No version of ${p} exists` };
+  return found('all');
 }
 
 /**
- * The versions of an integrated pacticipant that the one selected version must work with. When they come down to
- * one version, its number follows the description, as the real broker writes it: "the version of Bar currently in
- * prod (11)".
+ * The versions of an integrated pacticipant that the one selected version must work with, asked for as the real
+ * broker infers its selector from the destination (`latest`, a tag, an environment, the main branch). `missing`
+ * when the destination holds no version of it.
  */
 export async function resolveTarget(
   repos: Repositories,
   pacticipant: PacticipantRow,
   target: MatrixQuery['target'],
   environments: Map<string, Environment>,
-): Promise<ResolvedVersions & { hint?: string }> {
-  const resolved = await resolveTargetVersions(repos, pacticipant, target, environments);
-  const [only, ...others] = resolved.versions === 'all' ? [] : resolved.versions;
-  return only && others.length === 0
-    ? { ...resolved, description: `${resolved.description} (${only.number})` }
-    : resolved;
-}
-
-async function resolveTargetVersions(
-  repos: Repositories,
-  pacticipant: PacticipantRow,
-  target: MatrixQuery['target'],
-  environments: Map<string, Environment>,
-): Promise<ResolvedVersions & { hint?: string }> {
-  if (target.environment !== undefined) {
-    const resolved = await resolveSelector(
-      repos,
-      pacticipant,
-      { pacticipant: pacticipant.name, environment: target.environment },
-      environments,
-    );
-    // Naming no version yet: "a version of Bar currently in production", as the real broker says.
-    return resolved.versions.length === 0
-      ? {
-          ...resolved,
-          description: `a version of ${pacticipant.name} currently in ${environments.get(target.environment)?.name ?? target.environment}`,
-          hint: ' (no version is currently recorded as deployed/released in this environment)',
-        }
-      : resolved;
+): Promise<ResolvedVersions & { missing?: true }> {
+  const p = pacticipant.name;
+  const latest = target.latest ? { latest: true } : {};
+  let selector: MatrixSelector | undefined;
+  if (target.environment !== undefined) selector = { pacticipant: p, environment: target.environment };
+  else if (target.tag !== undefined) selector = { pacticipant: p, tag: target.tag, ...latest };
+  else if (target.mainBranch) selector = { pacticipant: p, mainBranch: true, ...latest };
+  else if (target.latest) selector = { pacticipant: p, latest: true };
+  if (selector === undefined) {
+    return { pacticipant, versions: 'all', criteria: {}, missingText: '' };
   }
-  if (target.tag !== undefined) {
-    const resolved = await resolveSelector(
-      repos,
-      pacticipant,
-      { pacticipant: pacticipant.name, tag: target.tag, ...(target.latest ? { latest: true } : {}) },
-      environments,
-    );
-    return resolved.versions.length === 0
-      ? { ...resolved, hint: ` (no version with tag ${target.tag} exists)` }
-      : resolved;
-  }
-  if (target.mainBranch) {
-    // Without `latest`, every version of the main branch (as the real broker does, though it is rarely useful).
-    const main = pacticipant.main_branch ?? undefined;
-    const selector =
-      target.latest || main === undefined
-        ? { pacticipant: pacticipant.name, mainBranch: true }
-        : { pacticipant: pacticipant.name, branch: main };
-    const resolved = await resolveSelector(repos, pacticipant, selector, environments);
-    return resolved.versions.length === 0 ? { ...resolved, hint: ` (${resolved.missingText})` } : resolved;
-  }
-  if (target.latest) {
-    return resolveSelector(repos, pacticipant, { pacticipant: pacticipant.name, latest: true }, environments);
-  }
-  return { pacticipant, versions: 'all', description: `any version of ${pacticipant.name}`, missingText: '' };
+  // Without `latest`, every version of the main branch (as the real broker does, though it is rarely useful).
+  const resolved = await resolveSelector(repos, pacticipant, selector, environments);
+  const destination = target.environment !== undefined || target.tag !== undefined || target.mainBranch;
+  return destination && resolved.versions.length === 0 ? { ...resolved, missing: true } : resolved;
 }

@@ -13,6 +13,7 @@ const row = (overrides: Partial<MatrixRow>): MatrixRow => ({
   providerVersionNumber: '2.0.0',
   pactVersionId: 1,
   sha: 'abc',
+  pactPublicationId: 1,
   pactCreatedAt: '2024-01-01T00:00:00.000Z',
   verificationId: 1,
   verificationNumber: 1,
@@ -23,7 +24,16 @@ const row = (overrides: Partial<MatrixRow>): MatrixRow => ({
   ...overrides,
 });
 
-const ctx = { missing: [], describeTarget: () => 'the version of Bar currently in production', ignoring: false };
+const ctx = {
+  missing: [],
+  describe: (r: MatrixRow, side: 'consumer' | 'provider') =>
+    side === 'provider' && r.providerVersionNumber === null
+      ? 'the version of Bar currently in production'
+      : side === 'consumer'
+        ? `version ${r.consumerVersionNumber} of Foo`
+        : `version ${r.providerVersionNumber} of Bar`,
+  ignoring: false,
+};
 
 describe('summarize', () => {
   it('is deployable when every considered row succeeded', () => {
@@ -76,8 +86,14 @@ describe('summarize', () => {
   });
 
   it('is not deployable when a specified version does not exist', () => {
-    const { summary } = summarize([row({})], { ...ctx, missing: ['No version with number 9 exists for Bar'] });
-    expect(summary).toMatchObject({ deployable: false, reason: 'No version with number 9 exists for Bar' });
+    const { summary } = summarize([row({})], {
+      ...ctx,
+      missing: ['No pacts or verifications have been published for version 9 of Bar'],
+    });
+    expect(summary).toMatchObject({
+      deployable: false,
+      reason: 'No pacts or verifications have been published for version 9 of Bar',
+    });
   });
 
   it('leaves ignored rows out of the decision and counts them when ignoring', () => {

@@ -29,8 +29,11 @@ export interface UnknownCause {
 export interface SummaryContext {
   /** Specified selectors that matched no version. */
   missing: MissingVersion[];
-  /** How to name the provider side of an unverified row, e.g. "the version of Bar currently in production". */
-  describeTarget(row: MatrixRow): string;
+  /**
+   * How to name a side of a row in the reasons, as the real broker names it by the selector that brought it in:
+   * "version 1 of Foo", "the version of Bar currently in production (2)". By its version number when not given.
+   */
+  describe?(row: MatrixRow, side: 'consumer' | 'provider'): string;
   /** Whether ignore selectors were given: only then is `ignored` counted. */
   ignoring: boolean;
   /** The cause and next step for an unverified row; VERIFICATION_NOT_PUBLISHED without a step when absent. */
@@ -52,15 +55,23 @@ export const MatrixWarnings = {
 const withStep = (reason: Omit<Reason, 'nextStep'>, nextStep: NextStep | undefined): Reason =>
   nextStep ? { ...reason, nextStep } : reason;
 
+const byVersion = (row: MatrixRow, side: 'consumer' | 'provider'): string =>
+  side === 'consumer'
+    ? `version ${row.consumerVersionNumber} of ${row.consumerName}`
+    : row.providerVersionNumber === null
+      ? `any version of ${row.providerName}`
+      : `version ${row.providerVersionNumber} of ${row.providerName}`;
+
 /** The reasons the rows give: failed verifications, then missing ones. */
 function rowCauses(failed: MatrixRow[], unknown: MatrixRow[], ctx: SummaryContext): Reason[] {
+  const name = ctx.describe ?? byVersion;
   return [
     ...failed.map((r) =>
       withStep(
         {
           code: r.pending ? ReasonCodes.verificationFailedWhilePending : ReasonCodes.verificationFailed,
           deployable: false,
-          text: `The verification for the pact between version ${r.consumerVersionNumber} of ${r.consumerName} and version ${r.providerVersionNumber} of ${r.providerName} failed`,
+          text: `The verification for the pact between ${name(r, 'consumer')} and ${name(r, 'provider')} failed`,
         },
         ctx.explainFailure?.(r),
       ),
@@ -71,7 +82,7 @@ function rowCauses(failed: MatrixRow[], unknown: MatrixRow[], ctx: SummaryContex
         {
           code: cause.code,
           deployable: null,
-          text: `There is no verified pact between version ${r.consumerVersionNumber} of ${r.consumerName} and ${ctx.describeTarget(r)}`,
+          text: `There is no verified pact between ${name(r, 'consumer')} and ${name(r, 'provider')}`,
         },
         cause.nextStep,
       );

@@ -206,7 +206,7 @@ describe('official pact-broker CLI', () => {
     );
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(
-      'The verification for the pact between version 1.2.0 of Foo and version 2.0.0 of Bar failed',
+      'The verification for the pact between version 1.2.0 of Foo and the version of Bar currently in production (2.0.0) failed',
     );
     const json = await cli(
       'can-i-deploy',
@@ -232,7 +232,7 @@ describe('official pact-broker CLI', () => {
       'production',
     );
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('No version with number 9.9.9 exists for Foo');
+    expect(missing.stdout).toContain('No pacts or verifications have been published for version 9.9.9 of Foo');
   });
 
   it('record-undeployment', async () => {

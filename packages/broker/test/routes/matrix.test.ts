@@ -101,7 +101,7 @@ describe('matrix and can-i-deploy', () => {
       'q[][pacticipant]=Foo&q[][version]=1&q[][pacticipant]=Bar&q[][version]=99&latestby=cvpv',
     );
     expect(body.summary.deployable).toBe(false);
-    expect(body.summary.reason).toContain('No version with number 99 exists for Bar');
+    expect(body.summary.reason).toContain('No pacts or verifications have been published for version 99 of Bar');
   });
 
   it('answers 400 with a list of errors for unknown pacticipants or environments, or no selectors', async () => {
@@ -142,7 +142,7 @@ describe('matrix and can-i-deploy', () => {
       const unverified = await matrix('q[][pacticipant]=Bar&q[][version]=11&latestby=cvpv&environment=prod');
       expect(unverified.body.summary.deployable).toBeNull();
       expect(unverified.body.summary.reason).toBe(
-        'There is no verified pact between version 1 of Foo and version 11 of Bar',
+        'There is no verified pact between the version of Foo currently in prod (1) and version 11 of Bar',
       );
       const empty = await matrix('q[][pacticipant]=Bar&q[][version]=11&latestby=cvpv&environment=test');
       expect(empty.body.summary).toMatchObject({ deployable: true, reason: 'There are no missing dependencies' });

@@ -83,7 +83,7 @@ describe('the broker pages', () => {
     const { body } = await get('/ui/can-i-deploy?pacticipant=Web&tag=prod&environment=production');
     expect(body).toContain('<input id="d-tag" name="tag" value="prod">');
     expect(body).toContain('Web (latest with tag prod) cannot be deployed to production');
-    expect(body).toContain('No version of Web with tag prod exists');
+    expect(body).toContain('No version with tag prod exists for Web');
     // A version given wins over the tag, as on the command line only one is allowed.
     const versioned = await get('/ui/can-i-deploy?pacticipant=Web&version=1&tag=prod&environment=production');
     expect(versioned.body).not.toContain('NO_VERSION_WITH_TAG');

@@ -92,7 +92,7 @@ describe('spec/lib/pact_broker/matrix/deployment_status_summary_spec.rb', () => 
         const body = await canIDeploy();
         expect(body.summary.deployable).toBe(false);
         expect(texts(body)).toEqual([
-          'error: The verification for the pact between version 1 of Foo and version 11 of Bar failed',
+          'error: The verification for the pact between version 1 of Foo and the version of Bar currently in prod (11) failed',
         ]);
         expect(counts(body)).toEqual({ success: 1, failed: 1, unknown: 0 });
       });

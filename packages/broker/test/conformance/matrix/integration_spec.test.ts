@@ -142,10 +142,8 @@ describe('spec/lib/pact_broker/matrix/integration_spec.rb', () => {
         const { rows, body } = await matrix(broker, `${selectors}&latest=true&tag=prod`);
         expect(rows.sort()).toEqual(['Cat20 Bar? n?', 'Foo1 Bar2 n1', 'Foo2 Bar2 n1']);
         expect(body.summary.deployable).toBeNull();
-        // The real broker names Cat by its selector ("the latest version of Cat with tag prod (20)"); this broker
-        // names a row's consumer by its version.
         expect(body.summary.reasons.map((r: { text: string }) => r.text)).toEqual([
-          'There is no verified pact between version 20 of Cat and version 2 of Bar',
+          'There is no verified pact between the latest version of Cat with tag prod (20) and version 2 of Bar',
         ]);
       });
 
@@ -208,7 +206,7 @@ describe('spec/lib/pact_broker/matrix/integration_spec.rb', () => {
       await verification(broker, 'foo', '1', 'bar', '2', { success: false, tags: ['prod'] });
       const { body } = await matrix(broker, 'q[][pacticipant]=foo&q[][version]=1&latestby=cvp&tag=prod');
       expect(body.summary.reasons[0].text).toBe(
-        'The verification for the pact between version 1 of foo and version 2 of bar failed',
+        'The verification for the pact between version 1 of foo and a version of bar with tag prod (2) failed',
       );
     });
   });
