@@ -166,7 +166,8 @@ export async function triggerForPublication(
     at: env.at,
   };
   const queued = [...rows(published, EVENTS.contractPublished, base, [context])];
-  if (pact.changed && (await contentChanged(repos, pact))) {
+  // The rule reads every earlier publication of the integration: only worth it when a webhook listens.
+  if (changed.length > 0 && pact.changed && (await contentChanged(repos, pact))) {
     queued.push(...rows(changed, EVENTS.contractContentChanged, base, [context]));
   }
   if (requiring.length > 0) {
