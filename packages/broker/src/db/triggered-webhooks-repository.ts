@@ -40,6 +40,10 @@ export interface WebhookExecution {
   createdAt: string;
 }
 
+export interface TriggeredWebhookWithAttempts extends TriggeredWebhook {
+  attempts: WebhookExecution[];
+}
+
 export interface AttemptOutcome {
   success: boolean;
   logs: string;
@@ -176,6 +180,25 @@ export function createTriggeredWebhooksRepository(db: Db, kind: DatabaseKind) {
     async forVerification(verificationId: number): Promise<TriggeredWebhook[]> {
       const rows = await base().where('tw.verification_id', '=', verificationId).orderBy('tw.id').execute();
       return rows.map(toTriggered);
+    },
+
+    /** The latest `limit` triggered webhooks, newest first, each with its attempts: two queries in all. */
+    async latestWithAttempts(limit: number): Promise<TriggeredWebhookWithAttempts[]> {
+      const rows = await base().orderBy('tw.id', 'desc').limit(limit).execute();
+      const byId = new Map(rows.map((r) => [r.id, { ...toTriggered(r), attempts: [] as WebhookExecution[] }]));
+      if (byId.size === 0) return [];
+      const executions = await db
+        .selectFrom('webhook_executions')
+        .select(['triggered_webhook_id', 'success', 'logs', 'created_at'])
+        .where('triggered_webhook_id', 'in', [...byId.keys()])
+        .orderBy('id')
+        .execute();
+      for (const e of executions) {
+        byId
+          .get(e.triggered_webhook_id)
+          ?.attempts.push({ success: e.success === 1, logs: e.logs, createdAt: e.created_at });
+      }
+      return [...byId.values()];
     },
 
     async executions(triggeredWebhookId: number): Promise<WebhookExecution[]> {

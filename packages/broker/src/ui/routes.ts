@@ -225,7 +225,7 @@ export async function uiRoutes(app: FastifyInstance): Promise<void> {
   app.get('/ui/webhooks', async (request, reply) => {
     const page = webhooksPage({
       webhooks: await repos.webhooks.list(),
-      triggered: await q.triggeredWebhooks(db, LIMITS.triggeredWebhooks),
+      triggered: await repos.triggeredWebhooks.latestWithAttempts(LIMITS.triggeredWebhooks),
       maxAttempts: app.broker.webhooks.settings.retrySchedule.length + 1,
       base: request.urls.base,
       now: repos.now(),

@@ -1,4 +1,4 @@
-import type { TriggeredLine } from '../../db/ui-queries.ts';
+import type { TriggeredWebhookWithAttempts } from '../../db/triggered-webhooks-repository.ts';
 import type { Webhook } from '../../db/webhooks-repository.ts';
 import { due, type Html, html, timeAgo } from '../html.ts';
 import { badge, page } from '../layout.ts';
@@ -12,7 +12,7 @@ const executePath = (uuid: string) => `/webhooks/${encodeURIComponent(uuid)}/exe
 const rerunCommand = (base: string, uuid: string) =>
   `curl -X POST -H 'Content-Type: application/json' -d '{}' ${base}${executePath(uuid)}`;
 
-const STATUS: Record<TriggeredLine['status'], Html> = {
+const STATUS: Record<TriggeredWebhookWithAttempts['status'], Html> = {
   success: badge('success', 'succeeded'),
   failure: badge('failed', 'failed, no retries left'),
   retrying: badge('pending', 'failed, will retry'),
@@ -28,16 +28,16 @@ function rerun(base: string, uuid: string, name: string): Html {
 </div>`;
 }
 
-function attemptsBlock(t: TriggeredLine, name: string, now: Date): Html {
+function attemptsBlock(t: TriggeredWebhookWithAttempts, name: string, now: Date): Html {
   if (t.attempts.length === 0) return html`<p class="muted">No attempt yet.</p>`;
   return html`<ol class="attempts">${t.attempts.map(
     (a, i) => html`<li class="attempt" data-success="${String(a.success)}">
-<details><summary>Attempt ${i + 1}: ${a.success ? badge('success', 'succeeded') : badge('failed', 'failed')} ${timeAgo(a.at, now)}</summary>
+<details><summary>Attempt ${i + 1}: ${a.success ? badge('success', 'succeeded') : badge('failed', 'failed')} ${timeAgo(a.createdAt, now)}</summary>
 <pre class="logs" tabindex="0" aria-label="Log of attempt ${i + 1} of ${name}">${a.logs}</pre></details></li>`,
   )}</ol>`;
 }
 
-function triggeredTable(list: TriggeredLine[], maxAttempts: number, now: Date): Html {
+function triggeredTable(list: TriggeredWebhookWithAttempts[], maxAttempts: number, now: Date): Html {
   return html`<div class="table-wrap"><table class="triggered"><caption>Latest first</caption>
 <thead><tr><th scope="col">Webhook</th><th scope="col">Event</th><th scope="col">Pact</th><th scope="col">Triggered</th><th scope="col">Status</th><th scope="col">Attempts and logs</th></tr></thead>
 <tbody>${list.map((t) => {
@@ -45,7 +45,7 @@ function triggeredTable(list: TriggeredLine[], maxAttempts: number, now: Date): 
     return html`<tr data-uuid="${t.uuid}" data-status="${t.status}">
 <td>${name}${t.webhookExists ? '' : html` <span class="muted">(deleted)</span>`}</td>
 <td>${t.eventName}${t.triggerType === 'user' ? html` <span class="muted">(by hand)</span>` : ''}</td>
-<td>${t.consumer} → ${t.provider}</td>
+<td>${t.consumerName} → ${t.providerName}</td>
 <td>${timeAgo(t.createdAt, now)}</td>
 <td>${STATUS[t.status]}<br><span class="attempt-count">${t.attemptsMade} of ${maxAttempts} attempts</span>${
       t.status === 'retrying' || t.status === 'not_run'
@@ -59,7 +59,7 @@ function triggeredTable(list: TriggeredLine[], maxAttempts: number, now: Date): 
 
 export function webhooksPage(input: {
   webhooks: Webhook[];
-  triggered: TriggeredLine[];
+  triggered: TriggeredWebhookWithAttempts[];
   maxAttempts: number;
   /** The broker's own URL, for the command that re-runs a webhook. */
   base: string;
