@@ -28,5 +28,5 @@ export {
   StartErrorCodes,
 } from './errors.ts';
 export { nulMessage, registerInputGuards, unsafeNumberMessage } from './input-guards.ts';
-export { introspectingOnly, SchemaIntrospector } from './schema-introspector.ts';
+export { SchemaIntrospector } from './schema-introspector.ts';
 export { reportStartFailure, serveUntilSignalled } from './serve.ts';
